@@ -1,0 +1,2 @@
+/** placeholder */
+package farm.moonx.events.processor;

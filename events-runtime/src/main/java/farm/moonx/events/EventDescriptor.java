@@ -1,0 +1,190 @@
+package farm.moonx.events;
+
+import farm.moonx.events.annotations.DataClassification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the runtime knows about one event type: its name and version on the wire, its
+ * record class, its declared classification, its default topic, how to find its partition
+ * key, how to check its data and how to write and read it as JSON. The annotation processor
+ * generates one constant per {@code @EventType} record ({@code PaymentsEvents.PAYMENT_PROCESSED});
+ * tests and hand-written code build one with {@link #builder}.
+ *
+ * @param <T> the event record type
+ */
+public final class EventDescriptor<T> {
+
+  /** The catalog topic used when none is given. */
+  public static final String DEFAULT_TOPIC = "moonx.events";
+
+  /**
+   * Checks one event's data beyond what its Java type guarantees (the generated one: required
+   * components present), adding one message per problem, each naming the field.
+   *
+   * @param <T> the event record type
+   */
+  @FunctionalInterface
+  public interface DataValidator<T> {
+    /** Adds a message to {@code errors} for every problem found in {@code data}. */
+    void validate(T data, List<String> errors);
+  }
+
+  private final String name;
+  private final String version;
+  private final Class<T> type;
+  private final DataClassification classification;
+  private final String topic;
+  private final Function<? super T, String> partitionKey;
+  private final DataValidator<? super T> validator;
+  private final EventCodec<T> codec;
+
+  private EventDescriptor(Builder<T> b) {
+    this.name = Objects.requireNonNull(b.name, "name");
+    this.version = Objects.requireNonNull(b.version, "version");
+    this.type = Objects.requireNonNull(b.type, "type");
+    this.classification = b.classification;
+    this.topic = Objects.requireNonNull(b.topic, "topic");
+    this.partitionKey = b.partitionKey;
+    this.validator = b.validator;
+    this.codec = Objects.requireNonNull(b.codec, "codec");
+  }
+
+  /**
+   * Starts a descriptor for event {@code name} with record class {@code type} and its codec;
+   * version defaults to {@code "1.0"}, topic to {@value #DEFAULT_TOPIC}.
+   */
+  public static <T> Builder<T> builder(String name, Class<T> type, EventCodec<T> codec) {
+    return new Builder<>(name, type, codec);
+  }
+
+  /** The event name on the wire, e.g. {@code payment.processed}. */
+  public String name() {
+    return name;
+  }
+
+  /** The schema version, e.g. {@code 1.0}. */
+  public String version() {
+    return version;
+  }
+
+  /** The record class. */
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The classification declared on the record, or null if none was declared. */
+  public DataClassification classification() {
+    return classification;
+  }
+
+  /** The catalog's topic for this event. */
+  public String topic() {
+    return topic;
+  }
+
+  /** The codec for the envelope's {@code data}. */
+  public EventCodec<T> codec() {
+    return codec;
+  }
+
+  /** Whether the record declares a {@code @PartitionKey} component. */
+  public boolean hasPartitionKey() {
+    return partitionKey != null;
+  }
+
+  /**
+   * The value of the record's {@code @PartitionKey} component as a string, or null when the
+   * record has none or its value is null.
+   */
+  public String partitionKey(T data) {
+    return partitionKey == null ? null : partitionKey.apply(data);
+  }
+
+  /** The problems the data validator finds in {@code data}; empty when it is valid. */
+  public List<String> validateData(T data) {
+    if (validator == null) {
+      return List.of();
+    }
+    List<String> errors = new ArrayList<>();
+    validator.validate(data, errors);
+    return List.copyOf(errors);
+  }
+
+  /**
+   * Casts an object known to be of this event's record type, failing with a clear message
+   * (never a bare {@code ClassCastException}) if it is not.
+   */
+  public T cast(Object data) {
+    if (!type.isInstance(data)) {
+      throw new IllegalArgumentException(
+          "event \"" + name + "\" carries " + type.getName() + ", not "
+              + (data == null ? "null" : data.getClass().getName()));
+    }
+    return type.cast(data);
+  }
+
+  @Override
+  public String toString() {
+    return "EventDescriptor[" + name + " v" + version + " -> " + type.getName() + "]";
+  }
+
+  /**
+   * Builds an {@link EventDescriptor}.
+   *
+   * @param <T> the event record type
+   */
+  public static final class Builder<T> {
+    private final String name;
+    private final Class<T> type;
+    private final EventCodec<T> codec;
+    private String version = "1.0";
+    private DataClassification classification;
+    private String topic = DEFAULT_TOPIC;
+    private Function<? super T, String> partitionKey;
+    private DataValidator<? super T> validator;
+
+    private Builder(String name, Class<T> type, EventCodec<T> codec) {
+      this.name = name;
+      this.type = type;
+      this.codec = codec;
+    }
+
+    /** Sets the schema version (default {@code 1.0}). */
+    public Builder<T> version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the declared classification (default: none declared). */
+    public Builder<T> classification(DataClassification classification) {
+      this.classification = classification;
+      return this;
+    }
+
+    /** Sets the catalog topic (default {@value EventDescriptor#DEFAULT_TOPIC}). */
+    public Builder<T> topic(String topic) {
+      this.topic = topic;
+      return this;
+    }
+
+    /** Sets how the partition key is read from the record. */
+    public Builder<T> partitionKey(Function<? super T, String> partitionKey) {
+      this.partitionKey = partitionKey;
+      return this;
+    }
+
+    /** Sets the data validator. */
+    public Builder<T> validator(DataValidator<? super T> validator) {
+      this.validator = validator;
+      return this;
+    }
+
+    /** The descriptor. */
+    public EventDescriptor<T> build() {
+      return new EventDescriptor<>(this);
+    }
+  }
+}
