@@ -123,6 +123,7 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
    * The address of the default ({@code PLAINTEXT}) listener. It stays the same across
    * {@link #stop()} and {@link #start()}.
    *
+   * @return {@code 127.0.0.1:port}
    * @throws IllegalStateException if the broker has never been started
    */
   @Override
@@ -134,6 +135,7 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
    * The address of a listener added with {@link Builder#listener}, or of {@code PLAINTEXT}.
    *
    * @param listenerName the listener's name, e.g. {@code "SSL"}
+   * @return {@code 127.0.0.1:port} of that listener
    * @throws IllegalArgumentException if there is no such client listener
    * @throws IllegalStateException if the broker has never been started
    */
@@ -226,6 +228,9 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
      * defaults. Per-listener settings use Kafka's prefix, e.g.
      * {@code listener.name.ssl.ssl.keystore.location}.
      *
+     * @param key the property name
+     * @param value its value, as written in {@code server.properties}
+     * @return this builder
      * @throws IllegalArgumentException for properties EmbeddedKafka manages itself (listeners,
      *     ports, directories, node id, roles)
      */
@@ -238,7 +243,12 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
       return this;
     }
 
-    /** Calls {@link #brokerProperty} for each entry. */
+    /**
+     * Calls {@link #brokerProperty} for each entry.
+     *
+     * @param properties values by property name
+     * @return this builder
+     */
     public Builder brokerProperties(Map<String, String> properties) {
       properties.forEach(this::brokerProperty);
       return this;
@@ -250,6 +260,9 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
      * through {@link #brokerProperty}. Reach it with {@link EmbeddedKafka#bootstrapServers(String)}.
      *
      * @param name upper-case listener name, other than {@code PLAINTEXT} and {@code CONTROLLER}
+     * @param protocol the listener's security protocol
+     * @return this builder
+     * @throws IllegalArgumentException if the name is malformed or taken
      */
     public Builder listener(String name, SecurityProtocol protocol) {
       if (name == null || !LISTENER_NAME.matcher(name).matches()) {

@@ -61,6 +61,9 @@ class EmbeddedKafkaLifecycleTest {
       Map<String, Object> viaExternal = kafka.consumerConfig("fresh-group");
       viaExternal.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers("EXTERNAL"));
       assertThat(consume(viaExternal, 100)).hasSize(100);
+      assertThatThrownBy(() -> kafka.bootstrapServers("CONTROLLER"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("No client listener named 'CONTROLLER'; listeners: [PLAINTEXT, EXTERNAL]");
     }
   }
 
