@@ -89,6 +89,26 @@ class EmbeddedKafkaLifecycleTest {
     assertThatThrownBy(kafka::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
+  @Test
+  void startOnAPortTakenMeanwhileFailsClearlyAndCanBeRetried() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
+      int clientPort = kafka.ports().get(0);
+      kafka.stop();
+
+      try (ServerSocket squatter = new ServerSocket(clientPort, 1, InetAddress.getLoopbackAddress())) {
+        assertThat(squatter.isBound()).isTrue();
+        assertThatThrownBy(kafka::start)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("a port is in use by another process");
+        assertThat(kafka.isRunning()).isFalse();
+      }
+
+      kafka.start();
+      assertThat(kafka.bootstrapServers()).endsWith(":" + clientPort);
+      kafka.createTopic("after-failed-start", 1);
+    }
+  }
+
   private static Map<String, Object> producerConfig(KafkaCluster kafka) {
     Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
