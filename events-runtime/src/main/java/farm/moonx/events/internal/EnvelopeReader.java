@@ -162,7 +162,10 @@ public final class EnvelopeReader {
       throw new MalformedEventException(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what
           + " cannot be decoded: " + e, Malformed.offset(p.currentTokenLocation(), base), e);
     }
-    if (value == null || p.currentToken() != JsonToken.END_OBJECT) {
+    // ObjectMapper.readValue(JsonParser) ends by clearing the END_OBJECT it stopped on.
+    boolean atEnd = p.currentToken() == JsonToken.END_OBJECT
+        || p.currentToken() == null && p.getLastClearedToken() == JsonToken.END_OBJECT;
+    if (value == null || !atEnd) {
       throw Malformed.at(p, "the codec of " + what + " returned " + (value == null ? "null" : "before the end of data")
           + ", breaking the EventCodec contract", base);
     }
