@@ -110,8 +110,9 @@ public final class EnvelopeReader {
     JsonParser p = factory.createParser(body);
     JsonToken first = p.nextToken();
     if (first != JsonToken.START_OBJECT) {
-      String found = first == null ? "only whitespace" : JsonValues.describe(first);
-      MalformedEventException e = Malformed.at(p, "the envelope must be a JSON object, found " + found);
+      MalformedEventException e = first == null
+          ? new MalformedEventException("the envelope must be a JSON object, found only whitespace", body.length)
+          : Malformed.at(p, "the envelope must be a JSON object, found " + JsonValues.describe(first));
       p.close();
       throw e;
     }
