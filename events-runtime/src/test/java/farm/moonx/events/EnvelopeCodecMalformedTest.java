@@ -42,7 +42,7 @@ class EnvelopeCodecMalformedTest {
         Arguments.of("data an array", "{\"data\":[1],\"metadata\":" + META + "}", "data must be an object, found an array"),
         Arguments.of("metadata an array", "{\"metadata\":[],\"data\":" + DATA + "}", "metadata must be an object, found an array"),
         Arguments.of("timestamp a string", full.replace("1732700000000", "\"1732700000000\""),
-            "metadata.timestamp must be an integer number of epoch milliseconds, found a string"),
+            "metadata.timestamp must be an integer number of epoch milliseconds, found a string (1732700000000)"),
         Arguments.of("timestamp a fraction", full.replace("1732700000000", "1732700000000.5"),
             "metadata.timestamp must be an integer number of epoch milliseconds, found a decimal number"),
         Arguments.of("eventId a number", full.replace("\"e-1\"", "17"), "metadata.eventId must be a string, found an integer"),
@@ -117,6 +117,7 @@ class EnvelopeCodecMalformedTest {
         "{\"data\":{\"nested\":" + objects + "}}"}) {
       MalformedEventException e = decodeFailure(body.getBytes(UTF_8));
       assertThat(e.getMessage()).contains("nesting depth").containsPattern("\\(at byte \\d+\\)");
+      assertThat(e.byteOffset()).as("where depth 500 was passed, not the end").isBetween(500L, 5_000L);
       // Routing stops once metadata is read, so depth after it is never seen; before it, it fails.
       Throwable routing = assertTimeoutPreemptively(Duration.ofSeconds(10),
           () -> catchThrowable(() -> CODEC.routing(body.getBytes(UTF_8))));

@@ -193,6 +193,15 @@ class EventFactoryTest {
   }
 
   @Test
+  void createsByRecordClassThroughARegistry() {
+    EventEnvelope<PaymentProcessed> e = factory.create(new TestEvents(), PAYMENT, null);
+    assertThat(e.eventType()).isEqualTo("payment.processed");
+    assertThat(factory.create(PAYMENT_PROCESSED, PAYMENT).metadata().partition()).isEqualTo("u-1");
+    assertThatThrownBy(() -> factory.create(new TestEvents(), "text", null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no event type is registered for record java.lang.String");
+  }
+
+  @Test
   void rejectsBadArguments() {
     assertThatThrownBy(() -> EventFactory.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("serviceName");
