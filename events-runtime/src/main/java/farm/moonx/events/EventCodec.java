@@ -22,7 +22,8 @@ public interface EventCodec<T> {
 
   /**
    * Reads one JSON object starting at the parser's current token (which is
-   * {@code START_OBJECT}), leaving the parser on its matching {@code END_OBJECT}. Unknown
+   * {@code START_OBJECT}), leaving the parser on its matching {@code END_OBJECT} (or, as
+   * jackson-databind does, with that token just cleared). Unknown
    * fields are skipped.
    *
    * @throws IOException if the JSON is malformed, or a required field is missing or has the

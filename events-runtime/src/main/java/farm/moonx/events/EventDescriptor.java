@@ -126,6 +126,16 @@ public final class EventDescriptor<T> {
     return type.cast(data);
   }
 
+  /**
+   * The same envelope typed as this event's, for an envelope decoded with this descriptor
+   * (dispatchers use it to call typed handlers).
+   *
+   * @throws IllegalArgumentException if its data is not of this event's record type
+   */
+  public EventEnvelope<T> castEnvelope(EventEnvelope<?> envelope) {
+    return new EventEnvelope<>(envelope.metadata(), cast(envelope.data()));
+  }
+
   @Override
   public String toString() {
     return "EventDescriptor[" + name + " v" + version + " -> " + type.getName() + "]";

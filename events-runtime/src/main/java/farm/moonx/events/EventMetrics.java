@@ -1,0 +1,146 @@
+package farm.moonx.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The runtime's meters, on Micrometer. Without a registry ({@link #noop()}) every call does
+ * nothing. Every meter is tagged {@value #TAG_EVENT_TYPE}; failures add {@value #TAG_EXCEPTION}
+ * (the exception's simple class name), skips and dead letters add {@value #TAG_REASON}.
+ *
+ * <table>
+ *   <caption>Meters</caption>
+ *   <tr><td>{@value #PUBLISHED}</td><td>counter</td><td>events acknowledged by the broker</td></tr>
+ *   <tr><td>{@value #PUBLISH_FAILED}</td><td>counter</td><td>events rejected or not delivered</td></tr>
+ *   <tr><td>{@value #PUBLISH_LATENCY}</td><td>timer</td><td>publish call to acknowledgement</td></tr>
+ *   <tr><td>{@value #PROCESSED}</td><td>counter</td><td>events handled successfully</td></tr>
+ *   <tr><td>{@value #PROCESSING_TIME}</td><td>timer</td><td>handler duration</td></tr>
+ *   <tr><td>{@value #PROCESSING_FAILED}</td><td>counter</td><td>handler failures (each attempt)</td></tr>
+ *   <tr><td>{@value #RETRIED}</td><td>counter</td><td>redeliveries after a failure</td></tr>
+ *   <tr><td>{@value #DEAD_LETTERED}</td><td>counter</td><td>events sent to the dead-letter topic</td></tr>
+ *   <tr><td>{@value #SKIPPED}</td><td>counter</td><td>events not handled: unknown type, filtered out</td></tr>
+ * </table>
+ *
+ * <p>Reasons must be short fixed codes (e.g. {@code unknown-type}, {@code filtered},
+ * {@code malformed}), never free text: every distinct value is a new time series.
+ */
+public final class EventMetrics {
+  /** Counter name. */
+  public static final String PUBLISHED = "moonx.events.published";
+  /** Counter name. */
+  public static final String PUBLISH_FAILED = "moonx.events.publish.failed";
+  /** Timer name. */
+  public static final String PUBLISH_LATENCY = "moonx.events.publish.latency";
+  /** Counter name. */
+  public static final String PROCESSED = "moonx.events.processed";
+  /** Timer name. */
+  public static final String PROCESSING_TIME = "moonx.events.processing.time";
+  /** Counter name. */
+  public static final String PROCESSING_FAILED = "moonx.events.processing.failed";
+  /** Counter name. */
+  public static final String RETRIED = "moonx.events.retried";
+  /** Counter name. */
+  public static final String DEAD_LETTERED = "moonx.events.dead.lettered";
+  /** Counter name. */
+  public static final String SKIPPED = "moonx.events.skipped";
+  /** Tag key of the event type. */
+  public static final String TAG_EVENT_TYPE = "event.type";
+  /** Tag key of a failure's exception class. */
+  public static final String TAG_EXCEPTION = "exception";
+  /** Tag key of a skip or dead-letter reason. */
+  public static final String TAG_REASON = "reason";
+
+  /** Used when the event type is not known (e.g. a body that could not be read). */
+  private static final String UNKNOWN = "unknown";
+  private static final EventMetrics NOOP = new EventMetrics(null);
+
+  private final MeterRegistry registry;
+
+  private EventMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Metrics that record nothing. */
+  public static EventMetrics noop() {
+    return NOOP;
+  }
+
+  /** Metrics registered in {@code registry}. */
+  public static EventMetrics of(MeterRegistry registry) {
+    return new EventMetrics(Objects.requireNonNull(registry, "registry"));
+  }
+
+  /** Whether this records anything. */
+  public boolean isEnabled() {
+    return registry != null;
+  }
+
+  /** One event was acknowledged by the broker. */
+  public void published(String eventType) {
+    count(PUBLISHED, eventType, null, null);
+  }
+
+  /** One event could not be published. */
+  public void publishFailed(String eventType, Throwable error) {
+    count(PUBLISH_FAILED, eventType, TAG_EXCEPTION, exceptionName(error));
+  }
+
+  /** Time from publish call to acknowledgement. */
+  public void publishLatency(String eventType, Duration latency) {
+    time(PUBLISH_LATENCY, eventType, latency);
+  }
+
+  /** One event was handled successfully in {@code processingTime}. */
+  public void processed(String eventType, Duration processingTime) {
+    count(PROCESSED, eventType, null, null);
+    time(PROCESSING_TIME, eventType, processingTime);
+  }
+
+  /** One handling attempt failed. */
+  public void processingFailed(String eventType, Throwable error) {
+    count(PROCESSING_FAILED, eventType, TAG_EXCEPTION, exceptionName(error));
+  }
+
+  /** One event is being delivered again after a failure. */
+  public void retried(String eventType) {
+    count(RETRIED, eventType, null, null);
+  }
+
+  /** One event went to the dead-letter topic. */
+  public void deadLettered(String eventType, String reason) {
+    count(DEAD_LETTERED, eventType, TAG_REASON, reason);
+  }
+
+  /** One event was not handled, e.g. its type is unknown or a filter rejected it. */
+  public void skipped(String eventType, String reason) {
+    count(SKIPPED, eventType, TAG_REASON, reason);
+  }
+
+  private void count(String name, String eventType, String tagKey, String tagValue) {
+    if (registry == null) {
+      return;
+    }
+    Counter.Builder b = Counter.builder(name).tag(TAG_EVENT_TYPE, orUnknown(eventType));
+    if (tagKey != null) {
+      b.tag(tagKey, orUnknown(tagValue));
+    }
+    b.register(registry).increment();
+  }
+
+  private void time(String name, String eventType, Duration duration) {
+    if (registry != null) {
+      Timer.builder(name).tag(TAG_EVENT_TYPE, orUnknown(eventType)).register(registry).record(duration);
+    }
+  }
+
+  private static String exceptionName(Throwable error) {
+    return error == null ? "none" : error.getClass().getSimpleName();
+  }
+
+  private static String orUnknown(String value) {
+    return value == null || value.isEmpty() ? UNKNOWN : value;
+  }
+}

@@ -1,0 +1,138 @@
+package farm.moonx.events;
+
+import farm.moonx.events.internal.JsonValues;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an envelope before it is published or handled, collecting every problem, each
+ * message naming its field:
+ *
+ * <ul>
+ *   <li>{@code eventId}, {@code eventType}, {@code eventVersion}, {@code correlationId},
+ *       {@code source} present and non-blank, {@code timestamp} set;
+ *   <li>{@code eventType} a lowercase dotted hierarchy of at least two segments, each a
+ *       lowercase letter then letters and digits, optionally joined by {@code -} or {@code _}
+ *       ({@code payment.processed}, {@code system.health_check}, {@code billing.invoice.paid});
+ *       and equal to the descriptor's name;
+ *   <li>{@code eventVersion} {@code major.minor} or {@code major.minor.patch} digits;
+ *   <li>{@code timestamp} positive and at most {@link #DEFAULT_MAX_CLOCK_SKEW} (or the
+ *       configured skew) ahead of this validator's clock;
+ *   <li>{@code context} values writable as JSON;
+ *   <li>{@code data} (never null in an {@link EventEnvelope}) of the descriptor's record type, then the descriptor's own data checks
+ *       ({@link EventDescriptor#validateData}, e.g. required components present).
+ * </ul>
+ *
+ * <p>Thread-safe and immutable.
+ */
+public final class EventValidator {
+  /** How far a timestamp may be ahead of the validator's clock by default. */
+  public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+  private static final String SEGMENT = "[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*";
+  private static final Pattern EVENT_TYPE = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")+");
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?");
+  private static final EventValidator STANDARD = new EventValidator(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
+
+  private final Clock clock;
+  private final long maxSkewMillis;
+
+  private EventValidator(Clock clock, Duration maxClockSkew) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (maxClockSkew.isNegative()) {
+      throw new IllegalArgumentException("maxClockSkew must not be negative: " + maxClockSkew);
+    }
+    this.maxSkewMillis = maxClockSkew.toMillis();
+  }
+
+  /** The validator with the system clock and {@link #DEFAULT_MAX_CLOCK_SKEW}. */
+  public static EventValidator standard() {
+    return STANDARD;
+  }
+
+  /** A validator judging timestamps against {@code clock}, allowing {@code maxClockSkew} ahead of it. */
+  public static EventValidator of(Clock clock, Duration maxClockSkew) {
+    return new EventValidator(clock, maxClockSkew);
+  }
+
+  /** Whether {@code eventType} has the required shape (lowercase dotted, two segments or more). */
+  public static boolean isValidEventType(String eventType) {
+    return eventType != null && EVENT_TYPE.matcher(eventType).matches();
+  }
+
+  /** Every problem with {@code envelope} as an event of type {@code descriptor}. */
+  public <T> ValidationResult validate(EventEnvelope<T> envelope, EventDescriptor<T> descriptor) {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(descriptor, "descriptor");
+    List<String> errors = new ArrayList<>();
+    validateMetadata(envelope.metadata(), descriptor, errors);
+    Object data = envelope.data(); // never null: EventEnvelope rejects that
+    if (!descriptor.type().isInstance(data)) {
+      errors.add("data: is a " + data.getClass().getName() + ", but event \"" + descriptor.name()
+          + "\" carries " + descriptor.type().getName());
+    } else {
+      errors.addAll(descriptor.validateData(descriptor.type().cast(data)));
+    }
+    return ValidationResult.of(errors);
+  }
+
+  /**
+   * {@link #validate}, throwing when invalid.
+   *
+   * @throws EventValidationException listing every problem
+   */
+  public <T> void requireValid(EventEnvelope<T> envelope, EventDescriptor<T> descriptor) {
+    validate(envelope, descriptor).throwIfInvalid(descriptor.name());
+  }
+
+  private void validateMetadata(EventMetadata m, EventDescriptor<?> descriptor, List<String> errors) {
+    requireText("metadata.eventId", m.eventId(), errors);
+    if (requireText("metadata.eventType", m.eventType(), errors)) {
+      if (!isValidEventType(m.eventType())) {
+        errors.add("metadata.eventType: \"" + m.eventType()
+            + "\" is not a lowercase dotted name like \"payment.processed\"");
+      } else if (!m.eventType().equals(descriptor.name())) {
+        errors.add("metadata.eventType: \"" + m.eventType() + "\" does not match the descriptor's \""
+            + descriptor.name() + "\"");
+      }
+    }
+    if (requireText("metadata.eventVersion", m.eventVersion(), errors) && !VERSION.matcher(m.eventVersion()).matches()) {
+      errors.add("metadata.eventVersion: \"" + m.eventVersion() + "\" is not a version like \"1.0\" or \"1.2.3\"");
+    }
+    requireText("metadata.correlationId", m.correlationId(), errors);
+    requireText("metadata.source", m.source(), errors);
+    validateTimestamp(m.timestamp(), errors);
+    if (m.context() != null) {
+      String problem = JsonValues.unsupported(m.context(), "metadata.context");
+      if (problem != null) {
+        errors.add(problem);
+      }
+    }
+  }
+
+  private void validateTimestamp(long timestamp, List<String> errors) {
+    if (timestamp == 0) {
+      errors.add("metadata.timestamp: is missing");
+    } else if (timestamp < 0) {
+      errors.add("metadata.timestamp: " + timestamp + " is negative; expected epoch milliseconds");
+    } else {
+      long now = clock.millis();
+      if (timestamp - now > maxSkewMillis) {
+        errors.add("metadata.timestamp: " + timestamp + " is " + Duration.ofMillis(timestamp - now)
+            + " in the future (more than " + Duration.ofMillis(maxSkewMillis) + " ahead of the clock)");
+      }
+    }
+  }
+
+  private static boolean requireText(String field, String value, List<String> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(field + ": is " + (value == null ? "missing" : "blank"));
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,29 @@
+package farm.moonx.events;
+
+/**
+ * Chooses an event's partition key: the Kafka record key, stored in {@code metadata.partition}.
+ * Events with the same key land on the same partition and are consumed in order.
+ *
+ * <p>Not a functional interface because the method is generic; implement it, or extend
+ * {@link DefaultPartitionStrategy} and override one of its hooks.
+ */
+public interface PartitionStrategy {
+
+  /**
+   * The partition key for this event, or null for none (Kafka then spreads keyless records).
+   *
+   * @param descriptor the event type
+   * @param data the record
+   * @param options the publish options (never null)
+   */
+  <T> String partitionKey(EventDescriptor<T> descriptor, T data, PublishOptions options);
+
+  /**
+   * The default: the explicit key in {@link PublishOptions#partitionKey()}, else the record's
+   * {@code @PartitionKey} value, else the user id, else the tenant id, else the event type's
+   * first segment ({@code payment} for {@code payment.processed}) — the TypeScript default.
+   */
+  static PartitionStrategy defaultStrategy() {
+    return DefaultPartitionStrategy.INSTANCE;
+  }
+}

@@ -1,0 +1,170 @@
+package farm.moonx.events;
+
+import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
+import static farm.moonx.events.WireFixtures.bytes;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import farm.moonx.events.annotations.DataClassification;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Envelopes as the TypeScript services write them: decoded field by field, re-encoded as expected. */
+class EnvelopeCodecWireTest {
+  private static final EnvelopeCodec CODEC = EnvelopeCodec.shared();
+  private static final EventRegistry STREAMING = EventRegistry.of(PAYMENT_PROCESSED);
+  private static final EventDescriptor<PaymentProcessed> DATABIND_DESCRIPTOR =
+      TestEvents.paymentProcessed(JacksonDatabindCodec.of(PaymentProcessed.class));
+  private static final EventRegistry DATABIND = EventRegistry.of(DATABIND_DESCRIPTOR);
+
+  static Stream<Arguments> fixturesAndCodecs() {
+    List<Arguments> all = new ArrayList<>();
+    for (String f : List.of("all-fields.json", "required-only.json", "unknown-fields.json",
+        "null-optionals.json", "nested-context.json", "metadata-after-data.json")) {
+      all.add(Arguments.of(f, "streaming"));
+      all.add(Arguments.of(f, "databind"));
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} via {1} codec")
+  @MethodSource("fixturesAndCodecs")
+  void decodedFixtureReencodesToTheExpectedJson(String fixture, String codec) {
+    EventRegistry registry = codec.equals("streaming") ? STREAMING : DATABIND;
+    EventDescriptor<PaymentProcessed> descriptor = codec.equals("streaming") ? PAYMENT_PROCESSED : DATABIND_DESCRIPTOR;
+
+    EventEnvelope<PaymentProcessed> decoded = descriptor.castEnvelope(CODEC.deserialize(bytes(fixture), registry));
+    byte[] encoded = CODEC.serialize(decoded, descriptor);
+
+    assertThat(WireFixtures.tree(encoded)).isEqualTo(WireFixtures.expectedTree(fixture));
+    assertThat(CODEC.routing(encoded)).isEqualTo(
+        new RoutingInfo("payment.processed", decoded.metadata().eventVersion(), decoded.eventId()));
+  }
+
+  @Test
+  void allFieldsAreDecodedAndWrittenInTheDesignOrder() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("all-fields.json"), STREAMING);
+    EventMetadata m = e.metadata();
+    assertThat(m.eventId()).isEqualTo("01936f1e-8c00-7a3b-9c41-2f5e6d7a8b90");
+    assertThat(m.eventType()).isEqualTo("payment.processed");
+    assertThat(m.eventVersion()).isEqualTo("1.0");
+    assertThat(m.correlationId()).isEqualTo("01936f1e-8b00-7c11-8d22-3e4f5a6b7c8d");
+    assertThat(m.causationId()).isEqualTo("01936f1e-8a00-7e55-a066-778899aabbcc");
+    assertThat(m.timestamp()).isEqualTo(1732700000000L);
+    assertThat(m.source()).isEqualTo("payments");
+    assertThat(m.userId()).isEqualTo("u-1");
+    assertThat(m.sessionId()).isEqualTo("s-1");
+    assertThat(m.tenantId()).isEqualTo("t-1");
+    assertThat(m.dataClassification()).isEqualTo(DataClassification.CONFIDENTIAL);
+    assertThat(m.partition()).isEqualTo("u-1");
+    assertThat(m.context()).containsExactly(Map.entry("region", "eu"));
+    assertThat(e.data()).isEqualTo(TestEvents.PAYMENT);
+
+    // Byte-for-byte: field order, number timestamp, lowercase classification, no whitespace.
+    byte[] encoded = CODEC.serialize(PAYMENT_PROCESSED.castEnvelope(e), PAYMENT_PROCESSED);
+    assertThat(new String(encoded, UTF_8)).isEqualTo(new String(bytes("all-fields.json"), UTF_8).strip());
+  }
+
+  @Test
+  void requiredOnlyLeavesEveryOptionalFieldNull() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("required-only.json"), STREAMING);
+    EventMetadata m = e.metadata();
+    assertThat(m.eventId()).isEqualTo("01936f1e-8c00-7a3b-9c41-2f5e6d7a8b90");
+    assertThat(m.eventType()).isEqualTo("payment.processed");
+    assertThat(m.eventVersion()).isEqualTo("1.0");
+    assertThat(m.correlationId()).isEqualTo("01936f1e-8b00-7c11-8d22-3e4f5a6b7c8d");
+    assertThat(m.timestamp()).isEqualTo(1732700000000L);
+    assertThat(m.source()).isEqualTo("payments");
+    assertThat(m.causationId()).isNull();
+    assertThat(m.userId()).isNull();
+    assertThat(m.sessionId()).isNull();
+    assertThat(m.tenantId()).isNull();
+    assertThat(m.dataClassification()).isNull();
+    assertThat(m.partition()).isNull();
+    assertThat(m.context()).isNull();
+    assertThat(e.data()).isEqualTo(new PaymentProcessed("p-1", null, new BigDecimal("12.50"), null, null));
+  }
+
+  @Test
+  void nullOptionalsReadAsAbsent() {
+    EventEnvelope<?> withNulls = CODEC.deserialize(bytes("null-optionals.json"), STREAMING);
+    EventEnvelope<?> without = CODEC.deserialize(bytes("required-only.json"), STREAMING);
+    assertThat(withNulls).isEqualTo(without);
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredAtEveryLevel() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("unknown-fields.json"), STREAMING);
+    assertThat(e.metadata().eventVersion()).isEqualTo("1.1");
+    assertThat(e.metadata().correlationId()).isEqualTo("01936f1e-8b00-7c11-8d22-3e4f5a6b7c8d");
+    assertThat(e.metadata().source()).isEqualTo("payments");
+    assertThat(e.metadata().timestamp()).isEqualTo(1732700000000L);
+    assertThat(e.metadata().context()).containsEntry("region", "eu")
+        .containsEntry("future", Map.of("x", Arrays.asList(null, 1.5)));
+    assertThat(e.data()).isEqualTo(new PaymentProcessed("p-1", null, new BigDecimal("12.50"), "EUR", null));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked") // context objects are Map<String, Object>
+  void nestedContextKeepsMapsListsNumbersBooleansAndNulls() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("nested-context.json"), STREAMING);
+    EventMetadata m = e.metadata();
+    assertThat(m.eventVersion()).isEqualTo("1.0.2");
+    assertThat(m.tenantId()).isEqualTo("t-9");
+    assertThat(m.dataClassification()).isEqualTo(DataClassification.RESTRICTED);
+    Map<String, Object> c = m.context();
+    assertThat(c).containsKeys("region", "attempt", "ratio", "big", "flags", "path", "empty", "none");
+    assertThat(c.get("attempt")).isEqualTo(3);
+    assertThat(c.get("ratio")).isEqualTo(0.25);
+    assertThat(c.get("big")).isEqualTo(12345678901234L);
+    assertThat(c.get("flags")).isEqualTo(Map.of("beta", true, "legacy", false));
+    List<?> path = (List<?>) c.get("path");
+    assertThat(path.get(0)).isEqualTo("checkout");
+    Map<?, ?> step = (Map<?, ?>) path.get(1);
+    assertThat(step.get("step")).isEqualTo(2);
+    assertThat(step.containsKey("skipped")).isTrue();
+    assertThat(step.get("skipped")).isNull();
+    assertThat(c.get("empty")).isEqualTo(Map.of());
+    assertThat(c.get("none")).isEqualTo(List.of());
+    assertThatThrownBy(() -> ((Map<String, Object>) c.get("flags")).put("beta", false))
+        .as("nested context is read-only, like the top level").isInstanceOf(UnsupportedOperationException.class);
+    assertThat(e.data()).isEqualTo(new PaymentProcessed("p-1", null, new BigDecimal("0.01"), null, null));
+  }
+
+  @Test
+  void metadataAfterDataIsReadFully() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("metadata-after-data.json"), STREAMING);
+    EventMetadata m = e.metadata();
+    assertThat(m.eventId()).isEqualTo("e-1");
+    assertThat(m.eventType()).isEqualTo("payment.processed");
+    assertThat(m.eventVersion()).isEqualTo("1.0");
+    assertThat(m.correlationId()).isEqualTo("c-1");
+    assertThat(m.timestamp()).isEqualTo(1732700000123L);
+    assertThat(m.source()).isEqualTo("payments");
+    assertThat(m.dataClassification()).isEqualTo(DataClassification.PUBLIC);
+    assertThat(e.data()).isEqualTo(new PaymentProcessed("p-7", null, new BigDecimal("99.99"), "GBP", null));
+    assertThat(CODEC.routing(bytes("metadata-after-data.json"))).isEqualTo(new RoutingInfo("payment.processed", "1.0", "e-1"));
+  }
+
+  @Test
+  void databindFallbackWritesInstantsAsEpochMillis() {
+    byte[] encoded = CODEC.serialize(
+        new EventEnvelope<>(CODEC.deserialize(bytes("all-fields.json"), DATABIND).metadata(), TestEvents.PAYMENT),
+        DATABIND_DESCRIPTOR);
+    JsonNode data = WireFixtures.tree(encoded).get("data");
+    assertThat(data.get("processedAt").isIntegralNumber()).isTrue();
+    assertThat(data.get("processedAt").asLong()).isEqualTo(1732700000000L);
+    assertThat(data.get("amount").asText()).isEqualTo("12.50");
+    assertThat(CODEC.deserialize(encoded, DATABIND).data()).isEqualTo(TestEvents.PAYMENT);
+  }
+}
