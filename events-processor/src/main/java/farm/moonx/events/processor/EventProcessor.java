@@ -88,7 +88,11 @@ public final class EventProcessor extends AbstractProcessor {
 
   private void readCatalogs(RoundEnvironment round) {
     CatalogChecks checks = new CatalogChecks(reporter);
-    for (Element element : annotated(round, DeclarationReader.EVENT_CATALOG)) {
+    List<Element> declarations = new ArrayList<>(annotated(round, DeclarationReader.EVENT_CATALOG));
+    // Packages first, then types by name: the duplicate is reported on the same element every build.
+    declarations.sort(java.util.Comparator.comparing((Element e) -> e.getKind() != javax.lang.model.element.ElementKind.PACKAGE)
+        .thenComparing(e -> e.toString()));
+    for (Element element : declarations) {
       guarded(element, () -> {
         CatalogModel catalog = DeclarationReader.catalog(element);
         CatalogModel first = declaredCatalogs.putIfAbsent(catalog.packageName(), catalog);

@@ -84,16 +84,29 @@ public final class EventReader {
       try {
         shape = TypeReader.read(component.asType(), true, found);
       } catch (TypeReader.UnresolvedTypeException e) {
-        throw new Deferred(component, e.getMessage());
+        throw new Deferred(located(record, component), e.getMessage());
       }
       List<AnnotationMirror> annotations = annotationsOn(record, component);
       boolean nullable = annotations.stream().anyMatch(a -> Annotations.simpleName(a).equals("Nullable"));
       boolean key = annotations.stream().anyMatch(a -> Annotations.name(a).equals(PARTITION_KEY));
       boolean suppressedHere = recordSuppressed || annotations.stream().anyMatch(EventReader::suppressesMutable);
       fields.add(new FieldModel(
-          component.getSimpleName().toString(), shape, nullable, key, suppressedHere, component));
+          component.getSimpleName().toString(), shape, nullable, key, suppressedHere, located(record, component)));
     }
     return new RecordModel(Names.ref(record), record, fields);
+  }
+
+  /**
+   * The element diagnostics about {@code component} go on: its field, which javac positions on
+   * the component in the record header (javac 17 has no position for the component itself).
+   */
+  private static Element located(TypeElement record, RecordComponentElement component) {
+    for (Element e : record.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName())) {
+        return e;
+      }
+    }
+    return component;
   }
 
   /**
