@@ -62,7 +62,7 @@ public final class Generation {
     EventValidator validator = new EventValidator(reporter, elements);
     List<EventModel> valid = new ArrayList<>();
     for (EventModel event : events) {
-      guarded(event.element(), () -> {
+      reporter.guarded(event.element(), () -> {
         if (validator.validate(event)) {
           valid.add(event);
         }
@@ -82,13 +82,13 @@ public final class Generation {
       List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
           .sorted(Comparator.comparing(e -> e.name().text())).toList();
       CatalogModel catalog = catalogOf(pkg, declared);
-      guarded(catalog.element(), () -> catalog(catalog, accepted));
+      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted));
     });
     List<KnownEvent> visible = new ArrayList<>(classPath);
     visible.addAll(localEvents);
     ConsumerResolver resolver = new ConsumerResolver(reporter);
     for (ConsumerModel consumer : consumers) {
-      guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
+      reporter.guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
     }
   }
 
@@ -173,18 +173,5 @@ public final class Generation {
 
   private static TypeRef ref(com.palantir.javapoet.ClassName name) {
     return new TypeRef(name.packageName(), name.simpleNames());
-  }
-
-  private void guarded(Element element, Action action) {
-    try {
-      action.run();
-    } catch (IOException | RuntimeException e) {
-      reporter.failure(element, e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Action {
-    void run() throws IOException;
   }
 }
