@@ -12,6 +12,7 @@ import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
 import farm.moonx.events.processor.writing.Output;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -89,8 +91,8 @@ public final class EventProcessor extends AbstractProcessor {
     CatalogChecks checks = new CatalogChecks(reporter);
     List<Element> declarations = new ArrayList<>(annotated(round, DeclarationReader.EVENT_CATALOG));
     // Packages first, then types by name: the duplicate is reported on the same element every build.
-    declarations.sort(java.util.Comparator.comparing((Element e) -> e.getKind() != javax.lang.model.element.ElementKind.PACKAGE)
-        .thenComparing(e -> e.toString()));
+    declarations.sort(Comparator.comparing((Element e) -> e.getKind() != ElementKind.PACKAGE)
+        .thenComparing(Element::toString));
     for (Element element : declarations) {
       reporter.guarded(element, () -> {
         CatalogModel catalog = DeclarationReader.catalog(element);
