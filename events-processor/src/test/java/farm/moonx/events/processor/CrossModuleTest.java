@@ -77,6 +77,15 @@ class CrossModuleTest {
   }
 
   @Test
+  void consumerOnAPackageWithoutSelectorsTakesEveryVisibleEvent() {
+    Compilation consumer = TestCompiler.compile(
+        List.of(TestCompiler.source("consumer/audit/package-info.java")), List.of(eventsJar));
+    assertThat(consumer).succeededWithoutWarnings();
+    assertThat(consumer).generatedSourceFile("com.example.audit.AuditDispatcher").contentsAsUtf8String()
+        .contains("EventRegistry.of(PaymentsEvents.PAYMENT_FAILED, PaymentsEvents.PAYMENT_PROCESSED)");
+  }
+
+  @Test
   void misspelledNameFromTheJarGetsASuggestionOnItsLiteral() {
     Compilation consumer = TestCompiler.compile(
         List.of(TestCompiler.source("consumer/Misspelled.java")), List.of(eventsJar));
