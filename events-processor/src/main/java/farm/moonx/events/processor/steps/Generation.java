@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.steps;
 
+import com.palantir.javapoet.ClassName;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
@@ -171,7 +172,7 @@ public final class Generation {
     output.source(consumer.packageName(), HandlerGenerator.dispatcher(model), origins);
   }
 
-  private static TypeRef ref(com.palantir.javapoet.ClassName name) {
+  private static TypeRef ref(ClassName name) {
     return new TypeRef(name.packageName(), name.simpleNames());
   }
 }
