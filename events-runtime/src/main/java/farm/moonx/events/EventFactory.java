@@ -76,6 +76,26 @@ public final class EventFactory {
     return new EventEnvelope<>(metadata, checked);
   }
 
+  /** {@link #create(EventDescriptor, Object, PublishOptions)} with no options. */
+  public <T> EventEnvelope<T> create(EventDescriptor<T> descriptor, T data) {
+    return create(descriptor, data, PublishOptions.none());
+  }
+
+  /**
+   * A new envelope for {@code data}, of the event type {@code registry} registers for the
+   * data's record class.
+   *
+   * @throws IllegalArgumentException if no event type in {@code registry} has that record class
+   */
+  public <T> EventEnvelope<T> create(EventRegistry registry, T data, PublishOptions options) {
+    Objects.requireNonNull(data, "data");
+    @SuppressWarnings("unchecked") // getClass() of a T is a Class<? extends T>; registries map exact classes
+    Class<T> type = (Class<T>) data.getClass();
+    EventDescriptor<T> descriptor = registry.find(type).orElseThrow(() -> new IllegalArgumentException(
+        "no event type is registered for record " + type.getName() + " in " + registry));
+    return create(descriptor, data, options);
+  }
+
   /** The service name, written as {@code metadata.source}. */
   public String serviceName() {
     return serviceName;

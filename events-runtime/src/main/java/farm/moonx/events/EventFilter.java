@@ -11,7 +11,7 @@ import java.util.Set;
  * <pre>{@code
  * EventFilter euOnly = e -> "eu".equals(e.metadata().context() == null ? null : e.metadata().context().get("region"));
  * EventFilter notTests = e -> !"test-harness".equals(e.metadata().source());
- * consumer.filter(euOnly.and(notTests));
+ * EventFilter both = euOnly.and(notTests);   // register with the consumer or publisher
  * }</pre>
  */
 @FunctionalInterface

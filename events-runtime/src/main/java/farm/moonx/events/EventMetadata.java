@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param eventVersion the schema version of the data, e.g. {@code 1.0}
  * @param correlationId the id shared by every event of one business flow
  * @param causationId the {@code eventId} of the event that caused this one, or null
- * @param timestamp creation time in epoch milliseconds
+ * @param timestamp creation time in epoch milliseconds; 0 if a decoded message had none
+ *     ({@code EventValidator} reports that)
  * @param source the name of the service that created the event
  * @param userId the user the event concerns, or null
  * @param sessionId the user's session, or null

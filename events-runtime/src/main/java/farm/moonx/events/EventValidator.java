@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   <li>{@code timestamp} positive and at most {@link #DEFAULT_MAX_CLOCK_SKEW} (or the
  *       configured skew) ahead of this validator's clock;
  *   <li>{@code context} values writable as JSON;
- *   <li>{@code data} of the descriptor's record type, then the descriptor's own data checks
+ *   <li>{@code data} (never null in an {@link EventEnvelope}) of the descriptor's record type, then the descriptor's own data checks
  *       ({@link EventDescriptor#validateData}, e.g. required components present).
  * </ul>
  *
@@ -70,10 +70,8 @@ public final class EventValidator {
     Objects.requireNonNull(descriptor, "descriptor");
     List<String> errors = new ArrayList<>();
     validateMetadata(envelope.metadata(), descriptor, errors);
-    Object data = envelope.data();
-    if (data == null) {
-      errors.add("data: is missing");
-    } else if (!descriptor.type().isInstance(data)) {
+    Object data = envelope.data(); // never null: EventEnvelope rejects that
+    if (!descriptor.type().isInstance(data)) {
       errors.add("data: is a " + data.getClass().getName() + ", but event \"" + descriptor.name()
           + "\" carries " + descriptor.type().getName());
     } else {

@@ -4,6 +4,7 @@ import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static farm.moonx.events.WireFixtures.bytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import farm.moonx.events.annotations.DataClassification;
@@ -114,6 +115,7 @@ class EnvelopeCodecWireTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // context objects are Map<String, Object>
   void nestedContextKeepsMapsListsNumbersBooleansAndNulls() {
     EventEnvelope<?> e = CODEC.deserialize(bytes("nested-context.json"), STREAMING);
     EventMetadata m = e.metadata();
@@ -134,6 +136,8 @@ class EnvelopeCodecWireTest {
     assertThat(step.get("skipped")).isNull();
     assertThat(c.get("empty")).isEqualTo(Map.of());
     assertThat(c.get("none")).isEqualTo(List.of());
+    assertThatThrownBy(() -> ((Map<String, Object>) c.get("flags")).put("beta", false))
+        .as("nested context is read-only, like the top level").isInstanceOf(UnsupportedOperationException.class);
     assertThat(e.data()).isEqualTo(new PaymentProcessed("p-1", null, new BigDecimal("0.01"), null, null));
   }
 

@@ -29,64 +29,60 @@ public final class EnvelopeReader {
 
   /** Decodes {@code body}; see {@link farm.moonx.events.EventSerializer#deserialize}. */
   public EventEnvelope<?> read(byte[] body, EventRegistry registry) {
-    JsonParser p = null;
-    try (JsonParser parser = open(body)) {
-      p = parser;
-      EventMetadata metadata = null;
-      EventDescriptor<?> descriptor = null;
-      Object data = null;
-      long deferredData = -1;
-      boolean dataSeen = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if ("metadata".equals(name)) {
-          if (metadata != null) {
-            throw Malformed.at(p, "the envelope has two metadata fields");
-          }
-          metadata = MetadataJson.read(p, false);
-          descriptor = registry.find(metadata.eventType()).orElse(null);
-        } else if ("data".equals(name)) {
-          if (dataSeen) {
-            throw Malformed.at(p, "the envelope has two data fields");
-          }
-          dataSeen = true;
-          if (descriptor != null) {
-            data = readData(p, descriptor, 1, 0);
-          } else {
-            // Type not known yet (or unknown): remember where data starts, check it later.
-            requireObject(p, 0);
-            deferredData = p.currentTokenLocation().getByteOffset();
-            p.skipChildren();
-          }
-        } else {
-          p.skipChildren(); // unknown top-level field: forward compatibility
+    return withParser(body, p -> readEnvelope(p, body, registry));
+  }
+
+  private EventEnvelope<?> readEnvelope(JsonParser p, byte[] body, EventRegistry registry) throws IOException {
+    EventMetadata metadata = null;
+    EventDescriptor<?> descriptor = null;
+    Object data = null;
+    long deferredData = -1;
+    boolean dataSeen = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if ("metadata".equals(name)) {
+        if (metadata != null) {
+          throw Malformed.at(p, "the envelope has two metadata fields");
         }
+        metadata = MetadataJson.read(p, false);
+        descriptor = registry.find(metadata.eventType()).orElse(null);
+      } else if ("data".equals(name)) {
+        if (dataSeen) {
+          throw Malformed.at(p, "the envelope has two data fields");
+        }
+        dataSeen = true;
+        if (descriptor != null) {
+          data = readData(p, descriptor, 1, 0);
+        } else {
+          // Type not known yet (or unknown): remember where data starts, check it later.
+          requireObject(p, 0);
+          deferredData = p.currentTokenLocation().getByteOffset();
+          p.skipChildren();
+        }
+      } else {
+        p.skipChildren(); // unknown top-level field: forward compatibility
       }
-      requireEnd(p);
-      if (metadata == null) {
-        throw Malformed.at(p, "metadata is missing");
-      }
-      if (!dataSeen) {
-        throw Malformed.at(p, "data is missing");
-      }
-      if (descriptor == null) {
-        throw new UnknownEventTypeException(metadata.eventType());
-      }
-      if (data == null) {
-        data = readDeferred(body, (int) deferredData, descriptor);
-      }
-      return new EventEnvelope<>(metadata, data);
-    } catch (IOException e) {
-      throw Malformed.fromJackson("not a valid JSON envelope", e, p, 0);
     }
+    requireEnd(p);
+    if (metadata == null) {
+      throw Malformed.at(p, "metadata is missing");
+    }
+    if (!dataSeen) {
+      throw Malformed.at(p, "data is missing");
+    }
+    if (descriptor == null) {
+      throw new UnknownEventTypeException(metadata.eventType());
+    }
+    if (data == null) {
+      data = readDeferred(body, (int) deferredData, descriptor);
+    }
+    return new EventEnvelope<>(metadata, data);
   }
 
   /** Reads the routing fields only; see {@link farm.moonx.events.EventSerializer#routing}. */
   public RoutingInfo routing(byte[] body) {
-    JsonParser p = null;
-    try (JsonParser parser = open(body)) {
-      p = parser;
+    return withParser(body, p -> {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
@@ -98,9 +94,26 @@ public final class EnvelopeReader {
       }
       requireEnd(p);
       throw Malformed.at(p, "metadata is missing");
+    });
+  }
+
+  /** Reads with {@code task}, turning Jackson failures into malformed-body errors. */
+  private <R> R withParser(byte[] body, ParserTask<R> task) {
+    try (JsonParser p = open(body)) {
+      try {
+        return task.run(p);
+      } catch (IOException e) {
+        // Inside the try-with-resources: the parser's location is gone once it is closed.
+        throw Malformed.fromJackson("not a valid JSON envelope", e, p, 0);
+      }
     } catch (IOException e) {
-      throw Malformed.fromJackson("not a valid JSON envelope", e, p, 0);
+      throw Malformed.fromJackson("not a valid JSON envelope", e, null, 0);
     }
+  }
+
+  @FunctionalInterface
+  private interface ParserTask<R> {
+    R run(JsonParser p) throws IOException;
   }
 
   private JsonParser open(byte[] body) throws IOException {
@@ -110,8 +123,9 @@ public final class EnvelopeReader {
     JsonParser p = factory.createParser(body);
     JsonToken first = p.nextToken();
     if (first != JsonToken.START_OBJECT) {
-      String found = first == null ? "only whitespace" : JsonValues.describe(first);
-      MalformedEventException e = Malformed.at(p, "the envelope must be a JSON object, found " + found);
+      MalformedEventException e = first == null
+          ? new MalformedEventException("the envelope must be a JSON object, found only whitespace", body.length)
+          : Malformed.at(p, "the envelope must be a JSON object, found " + JsonValues.describe(first));
       p.close();
       throw e;
     }

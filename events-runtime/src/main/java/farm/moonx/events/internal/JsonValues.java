@@ -9,13 +9,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Free-form JSON values ({@code metadata.context}) as plain Java: objects are
- * {@code Map<String, Object>} (insertion-ordered), arrays {@code List<Object>}, and strings,
+ * Free-form JSON values ({@code metadata.context}) as plain Java: objects are unmodifiable
+ * {@code Map<String, Object>} (insertion-ordered), arrays unmodifiable {@code List<Object>}, strings,
  * numbers, booleans and null as themselves. Recursion depth is bounded by the parser's
  * {@code StreamReadConstraints} nesting limit, so deep input fails instead of overflowing the stack.
  */
@@ -33,13 +34,13 @@ public final class JsonValues {
           p.nextToken();
           map.put(name, read(p));
         }
-        return map;
+        return Collections.unmodifiableMap(map);
       case START_ARRAY:
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
           list.add(read(p));
         }
-        return list;
+        return Collections.unmodifiableList(list);
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:

@@ -137,7 +137,7 @@ public final class MetadataJson {
     }
     if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       throw Malformed.at(p, "metadata.timestamp must be an integer number of epoch milliseconds, found "
-          + JsonValues.describe(t) + (t.isScalarValue() ? " " + p.getText() : ""));
+          + JsonValues.describe(t) + (t.isScalarValue() ? " (" + p.getText() + ")" : ""));
     }
     return p.getLongValue();
   }

@@ -1,0 +1,72 @@
+package farm.moonx.events;
+
+import static farm.moonx.events.TestEvents.PAYMENT;
+import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelineAndRegistryTest {
+  private static final EventFactory FACTORY = EventFactory.builder("payments", "1").build();
+  private static final EventEnvelope<PaymentProcessed> EU = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,
+      PublishOptions.builder().context("region", "eu").build());
+  private static final EventEnvelope<PaymentProcessed> US = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,
+      PublishOptions.builder().context("region", "us").build());
+
+  @Test
+  void filtersCompose() {
+    EventFilter eu = e -> "eu".equals(e.metadata().context().get("region"));
+    EventFilter payments = EventFilter.eventTypes("payment.processed");
+    EventFilter invoices = EventFilter.eventTypes("invoice.created");
+    assertThat(eu.shouldProcess(EU)).isTrue();
+    assertThat(eu.negate().shouldProcess(EU)).isFalse();
+    assertThat(eu.and(payments).shouldProcess(EU)).isTrue();
+    assertThat(eu.and(invoices).shouldProcess(EU)).isFalse();
+    assertThat(eu.and(payments).shouldProcess(US)).isFalse();
+    assertThat(eu.or(invoices).shouldProcess(US)).isFalse();
+    assertThat(eu.or(payments).shouldProcess(US)).isTrue();
+    assertThat(EventFilter.all().shouldProcess(US)).isTrue();
+  }
+
+  @Test
+  void transformersChainInOrder() {
+    EventTransformer tag = e -> e.withMetadata(e.metadata().toBuilder().contextEntry("step", "1").build());
+    EventTransformer retag = e -> e.withMetadata(e.metadata().toBuilder().contextEntry("step", "2").build());
+    assertThat(tag.andThen(retag).transform(EU).metadata().context()).containsEntry("step", "2").containsEntry("region", "eu");
+    assertThat(retag.andThen(tag).transform(EU).metadata().context()).containsEntry("step", "1");
+  }
+
+  @Test
+  void serviceLoaderFindsTheTestCatalog() {
+    EventRegistry loaded = EventRegistry.load();
+    assertThat(loaded.find("payment.processed")).containsSame(PAYMENT_PROCESSED);
+    assertThat(loaded.find(PaymentProcessed.class)).containsSame(PAYMENT_PROCESSED);
+    assertThat(loaded.contains("order.created")).isFalse();
+  }
+
+  @Test
+  void aNameDeclaredByTwoCatalogsNamesBothClasses() {
+    record OtherPayment(String id) {}
+    EventDescriptor<OtherPayment> clash =
+        EventDescriptor.builder("payment.processed", OtherPayment.class, JacksonDatabindCodec.of(OtherPayment.class)).build();
+    assertThatThrownBy(() -> EventRegistry.merge(List.of(new TestEvents(), EventRegistry.of(clash))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("\"payment.processed\"")
+        .hasMessageContaining(PaymentProcessed.class.getName())
+        .hasMessageContaining(OtherPayment.class.getName());
+  }
+
+  @Test
+  void castEnvelopeTypesADecodedEnvelope() {
+    EventEnvelope<?> untyped = EnvelopeCodec.shared().deserialize(
+        EnvelopeCodec.shared().serialize(EU, PAYMENT_PROCESSED), new TestEvents());
+    EventEnvelope<PaymentProcessed> typed = PAYMENT_PROCESSED.castEnvelope(untyped);
+    assertThat(typed).isEqualTo(EU);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    EventEnvelope<Object> notAPayment = (EventEnvelope) new EventEnvelope<>(EU.metadata(), "text");
+    assertThatThrownBy(() -> PAYMENT_PROCESSED.castEnvelope(notAPayment)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.String");
+  }
+}
