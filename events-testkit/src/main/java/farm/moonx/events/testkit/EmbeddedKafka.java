@@ -2,28 +2,15 @@ package farm.moonx.events.testkit;
 
 import farm.moonx.events.testkit.internal.BrokerProperties;
 import farm.moonx.events.testkit.internal.ClusterOps;
-import farm.moonx.events.testkit.internal.Directories;
-import farm.moonx.events.testkit.internal.FreePorts;
-import farm.moonx.events.testkit.internal.StorageFormatter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.nio.file.Files;
+import farm.moonx.events.testkit.internal.KraftNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
-import org.apache.kafka.common.utils.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka cluster (one KRaft node acting as broker and controller) running in
@@ -51,11 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
-  /** Fresh ports are tried this often when another process takes one before the broker binds it. */
-  private static final int PORT_ATTEMPTS = 3;
   private static final Pattern LISTENER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   /** Unique node ids keep the JMX names of two brokers in one JVM apart. */
   private static final AtomicInteger NEXT_NODE_ID = new AtomicInteger(1);
@@ -67,10 +51,8 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
   private final Map<String, String> overrides;
 
   private State state = State.NEW;
-  private Path directory;
-  private Map<String, Integer> ports = Map.of();
-  private Properties config;
-  private KafkaRaftServer server;
+  /** Created by the first start; keeps ports and data until {@link #close()}. */
+  private KraftNode node;
 
   private EmbeddedKafka(Builder builder) {
     this.listenerProtocols = new LinkedHashMap<>(builder.listenerProtocols);
@@ -96,10 +78,12 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
       case CLOSED:
         throw new IllegalStateException("EmbeddedKafka is closed; build a new one");
       case NEW:
-        startFresh();
+        node = KraftNode.launchNew(nodeId, listenerProtocols, overrides, STARTUP_TIMEOUT);
+        state = State.RUNNING;
         return this;
       case STOPPED:
-        launch();
+        node.launch(STARTUP_TIMEOUT);
+        state = State.RUNNING;
         return this;
       default:
         throw new AssertionError(state);
@@ -114,15 +98,11 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
     if (state != State.RUNNING) {
       return;
     }
-    long begin = System.nanoTime();
     try {
-      server.shutdown();
-      server.awaitShutdown();
+      node.shutdown();
     } finally {
-      server = null;
       state = State.STOPPED;
     }
-    LOG.info("Embedded Kafka node {} stopped in {} ms", nodeId, elapsedMs(begin));
   }
 
   /**
@@ -143,6 +123,7 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
    * The address of the default ({@code PLAINTEXT}) listener. It stays the same across
    * {@link #stop()} and {@link #start()}.
    *
+   * @return {@code 127.0.0.1:port}
    * @throws IllegalStateException if the broker has never been started
    */
   @Override
@@ -154,19 +135,20 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
    * The address of a listener added with {@link Builder#listener}, or of {@code PLAINTEXT}.
    *
    * @param listenerName the listener's name, e.g. {@code "SSL"}
+   * @return {@code 127.0.0.1:port} of that listener
    * @throws IllegalArgumentException if there is no such client listener
    * @throws IllegalStateException if the broker has never been started
    */
   public synchronized String bootstrapServers(String listenerName) {
-    if (ports.isEmpty()) {
+    if (node == null) {
       throw new IllegalStateException("EmbeddedKafka has not been started yet: its ports are chosen at start()");
     }
-    Integer port = ports.get(listenerName);
-    if (port == null || BrokerProperties.CONTROLLER_LISTENER.equals(listenerName)) {
+    String address = node.address(listenerName);
+    if (address == null || BrokerProperties.CONTROLLER_LISTENER.equals(listenerName)) {
       throw new IllegalArgumentException("No client listener named '" + listenerName + "'; listeners: "
           + listenerProtocols.keySet().stream().filter(n -> !n.equals(BrokerProperties.CONTROLLER_LISTENER)).toList());
     }
-    return BrokerProperties.address(port);
+    return address;
   }
 
   /**
@@ -200,8 +182,8 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
     }
     state = State.CLOSED;
     try {
-      if (directory != null) {
-        Directories.deleteRecursively(directory);
+      if (node != null) {
+        node.deleteDirectory();
       }
     } catch (RuntimeException e) {
       if (failure == null) {
@@ -217,93 +199,17 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
 
   /** The temporary directory holding configuration and data; null before the first start. */
   synchronized Path directory() {
-    return directory;
+    return node == null ? null : node.directory();
   }
 
   /** Every port the node listens on (clients, controller, extra listeners). */
   synchronized List<Integer> ports() {
-    return List.copyOf(ports.values());
+    return node == null ? List.of() : List.copyOf(node.ports().values());
   }
 
   @Override
   public synchronized String toString() {
-    return "EmbeddedKafka{node " + nodeId + ", " + state + (ports.isEmpty() ? "" : ", " + ports) + "}";
-  }
-
-  private void startFresh() {
-    for (int attempt = 1; ; attempt++) {
-      List<Integer> free = FreePorts.allocate(listenerProtocols.size());
-      Map<String, Integer> chosen = new LinkedHashMap<>();
-      int i = 0;
-      for (String listener : listenerProtocols.keySet()) {
-        chosen.put(listener, free.get(i++));
-      }
-      ports = chosen;
-      try {
-        directory = Files.createTempDirectory("moonx-embedded-kafka-");
-        config = BrokerProperties.build(nodeId, directory.resolve("data"), ports, listenerProtocols, overrides);
-        StorageFormatter.format(config, directory.resolve("server.properties"));
-        launch();
-        return;
-      } catch (IOException | RuntimeException e) {
-        RuntimeException failure = e instanceof RuntimeException
-            ? (RuntimeException) e : new UncheckedIOException("Could not create a temporary directory", (IOException) e);
-        discardFreshAttempt(failure);
-        if (!isBindFailure(failure) || attempt == PORT_ATTEMPTS) {
-          throw failure;
-        }
-        LOG.warn("A port of embedded Kafka node {} was taken before the broker bound it; retrying with fresh ports",
-            nodeId, failure);
-      }
-    }
-  }
-
-  private void discardFreshAttempt(RuntimeException failure) {
-    try {
-      if (directory != null) {
-        Directories.deleteRecursively(directory);
-      }
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
-    }
-    directory = null;
-    config = null;
-    ports = Map.of();
-  }
-
-  private void launch() {
-    long begin = System.nanoTime();
-    KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-    try {
-      candidate.startup();
-      ClusterOps.awaitBroker(bootstrapServers(), nodeId, STARTUP_TIMEOUT);
-    } catch (RuntimeException e) {
-      try {
-        candidate.shutdown();
-        candidate.awaitShutdown();
-      } catch (RuntimeException shutdownFailure) {
-        e.addSuppressed(shutdownFailure);
-      }
-      throw new IllegalStateException("Embedded Kafka node " + nodeId + " failed to start on " + ports
-          + (isBindFailure(e) ? " (a port is in use by another process)" : ""), e);
-    }
-    server = candidate;
-    state = State.RUNNING;
-    LOG.info("Embedded Kafka node {} serving at {} after {} ms (data in {})",
-        nodeId, bootstrapServers(), elapsedMs(begin), directory);
-  }
-
-  private static boolean isBindFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long elapsedMs(long beginNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
+    return "EmbeddedKafka{node " + nodeId + ", " + state + (node == null ? "" : ", " + node.ports()) + "}";
   }
 
   /** Configures an {@link EmbeddedKafka} before its first start. */
@@ -322,6 +228,9 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
      * defaults. Per-listener settings use Kafka's prefix, e.g.
      * {@code listener.name.ssl.ssl.keystore.location}.
      *
+     * @param key the property name
+     * @param value its value, as written in {@code server.properties}
+     * @return this builder
      * @throws IllegalArgumentException for properties EmbeddedKafka manages itself (listeners,
      *     ports, directories, node id, roles)
      */
@@ -334,7 +243,12 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
       return this;
     }
 
-    /** Calls {@link #brokerProperty} for each entry. */
+    /**
+     * Calls {@link #brokerProperty} for each entry.
+     *
+     * @param properties values by property name
+     * @return this builder
+     */
     public Builder brokerProperties(Map<String, String> properties) {
       properties.forEach(this::brokerProperty);
       return this;
@@ -346,6 +260,9 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
      * through {@link #brokerProperty}. Reach it with {@link EmbeddedKafka#bootstrapServers(String)}.
      *
      * @param name upper-case listener name, other than {@code PLAINTEXT} and {@code CONTROLLER}
+     * @param protocol the listener's security protocol
+     * @return this builder
+     * @throws IllegalArgumentException if the name is malformed or taken
      */
     public Builder listener(String name, SecurityProtocol protocol) {
       if (name == null || !LISTENER_NAME.matcher(name).matches()) {

@@ -61,6 +61,9 @@ class EmbeddedKafkaLifecycleTest {
       Map<String, Object> viaExternal = kafka.consumerConfig("fresh-group");
       viaExternal.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers("EXTERNAL"));
       assertThat(consume(viaExternal, 100)).hasSize(100);
+      assertThatThrownBy(() -> kafka.bootstrapServers("CONTROLLER"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("No client listener named 'CONTROLLER'; listeners: [PLAINTEXT, EXTERNAL]");
     }
   }
 
@@ -84,6 +87,26 @@ class EmbeddedKafkaLifecycleTest {
     }
     kafka.close();
     assertThatThrownBy(kafka::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void startOnAPortTakenMeanwhileFailsClearlyAndCanBeRetried() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
+      int clientPort = kafka.ports().get(0);
+      kafka.stop();
+
+      try (ServerSocket squatter = new ServerSocket(clientPort, 1, InetAddress.getLoopbackAddress())) {
+        assertThat(squatter.isBound()).isTrue();
+        assertThatThrownBy(kafka::start)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("a port is in use by another process");
+        assertThat(kafka.isRunning()).isFalse();
+      }
+
+      kafka.start();
+      assertThat(kafka.bootstrapServers()).endsWith(":" + clientPort);
+      kafka.createTopic("after-failed-start", 1);
+    }
   }
 
   private static Map<String, Object> producerConfig(KafkaCluster kafka) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -42,7 +43,9 @@ class RoundTripTest {
 
   @Test
   void thousandRecordsReachAConsumerGroupWithKeysAndHeadersIntact() throws Exception {
-    String topic = "round-trip";
+    // Unique names: against an external cluster (KAFKA_BOOTSTRAP_SERVERS) earlier runs left theirs.
+    String topic = "round-trip-" + UUID.randomUUID();
+    String group = topic + "-group";
     cluster.createTopic(topic, 3);
 
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
@@ -55,7 +58,7 @@ class RoundTripTest {
       producer.flush();
     }
 
-    Map<String, Object> consumerConfig = cluster.consumerConfig("round-trip-group");
+    Map<String, Object> consumerConfig = cluster.consumerConfig(group);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
@@ -79,7 +82,7 @@ class RoundTripTest {
           .isEqualTo(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
       assertThat(record.headers().lastHeader("binary").value()).containsExactly((byte) i, 0, (byte) 0xff);
     }
-    assertThat(committedTotal("round-trip-group", topic)).isEqualTo(RECORDS);
+    assertThat(committedTotal(group, topic)).isEqualTo(RECORDS);
   }
 
   @Test
