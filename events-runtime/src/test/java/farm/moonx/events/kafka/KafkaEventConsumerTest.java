@@ -200,7 +200,8 @@ class KafkaEventConsumerTest {
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
     assertThat(handled).containsExactly("o-1");
     assertThat(dlq.history()).isEmpty();
-    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_EVENT_TYPE, "user.registered")
+    // a type from a header is not a meter tag unless registered: no unbounded series from producers
+    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_EVENT_TYPE, "unregistered")
         .tag(EventMetrics.TAG_REASON, "unhandled").counter().count()).isEqualTo(1.0);
   }
 
@@ -259,6 +260,24 @@ class KafkaEventConsumerTest {
     assertThat(consumer.closed()).isTrue();
     assertThat(dlq.closed()).isTrue();
     assertThat(container.healthCheck().up()).isFalse();
+  }
+
+  @Test
+  void aConsumerThatCannotBeCreatedFailsStartAndClosesTheOnesAlreadyMade() {
+    AtomicInteger made = new AtomicInteger();
+    KafkaEventConsumer failing = KafkaEventConsumer.create(config().concurrency(2)
+        .handler(ORDER_PLACED, (e, c) -> { }).build(), () -> {
+          if (made.incrementAndGet() == 2) {
+            throw new KafkaException("Failed to construct kafka consumer");
+          }
+          return consumer;
+        }, dlq, Clock.systemUTC());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(failing::start)
+        .isInstanceOf(KafkaException.class).hasMessageContaining("construct");
+    assertThat(consumer.closed()).isTrue();
+    assertThat(failing.healthCheck().up()).isFalse();
+    failing.close();
   }
 
   @Test
