@@ -3,6 +3,8 @@ package farm.moonx.events.kafka;
 import farm.moonx.events.DataClassificationStrategy;
 import farm.moonx.events.EventFilter;
 import farm.moonx.events.EventMetrics;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.internal.SettingsReader;
@@ -50,6 +52,7 @@ public final class EventPublisherConfig {
   private final EventMetrics metrics;
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
+  private final EventRegistry registry;
   private final Map<String, Object> producerProperties;
 
   private EventPublisherConfig(Builder b) {
@@ -65,6 +68,7 @@ public final class EventPublisherConfig {
     this.metrics = b.metrics;
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
+    this.registry = b.registry;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
   }
 
@@ -173,6 +177,14 @@ public final class EventPublisherConfig {
     return classificationStrategy;
   }
 
+  /**
+   * The events {@link KafkaEventPublisher#publish(String, Object, PublishOptions)} looks names up
+   * in, or null for every catalog on the class path ({@link EventRegistry#load()}).
+   */
+  public EventRegistry registry() {
+    return registry;
+  }
+
   /** The kafka-clients producer properties this config resolves to (serializers excluded). */
   public Map<String, Object> producerProperties() {
     return producerProperties;
@@ -248,6 +260,7 @@ public final class EventPublisherConfig {
     private EventMetrics metrics = EventMetrics.noop();
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
+    private EventRegistry registry;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -376,6 +389,12 @@ public final class EventPublisherConfig {
     /** How classifications are chosen (default {@link DataClassificationStrategy#defaultStrategy()}). */
     public Builder classificationStrategy(DataClassificationStrategy strategy) {
       this.classificationStrategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** The events publishable by name (default: every catalog on the class path). */
+    public Builder registry(EventRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
