@@ -68,8 +68,8 @@ class KafkaBrokerTest {
             .add(event.data().sequence()))
         .build()).start();
     try (KafkaEventPublisher publisher = publisher()) {
-      // all three members own a partition before anything is sent: no rebalance while consuming
-      await().atMost(60, TimeUnit.SECONDS).until(() -> assignedPartitions(container.healthCheck()) == 3);
+      // each of the three members owns one partition before anything is sent: no rebalance while consuming
+      await().atMost(60, TimeUnit.SECONDS).until(() -> assignments(container.healthCheck()).equals(List.of(1, 1, 1)));
 
       List<CompletableFuture<PublishResult>> sent = new ArrayList<>();
       for (int seq = 0; seq < perCustomer; seq++) {
@@ -209,9 +209,10 @@ class KafkaBrokerTest {
     }
   }
 
-  private static int assignedPartitions(Health health) {
+  /** How many partitions each consumer thread owns. */
+  private static List<Integer> assignments(Health health) {
     return health.details().values().stream().filter(Map.class::isInstance)
-        .mapToInt(thread -> ((List<?>) ((Map<?, ?>) thread).get("assignment")).size()).sum();
+        .map(thread -> ((List<?>) ((Map<?, ?>) thread).get("assignment")).size()).toList();
   }
 
   private long committedTotal(String group) throws Exception {
