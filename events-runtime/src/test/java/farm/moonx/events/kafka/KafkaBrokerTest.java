@@ -90,6 +90,32 @@ class KafkaBrokerTest {
     sequences.forEach((customer, seen) -> assertThat(seen).as(customer).containsExactlyElementsOf(expected));
   }
 
+  /** The README's usage section, line for line (bar the test's topic and assertions). */
+  @Test
+  void theReadmeUsageRunsEndToEnd() throws Exception {
+    kafka.createTopic("orders", 1);
+    List<Order> billed = new CopyOnWriteArrayList<>();
+    String bootstrapServers = kafka.bootstrapServers();
+
+    // --- README: publish
+    KafkaEventPublisher publisher = KafkaEventPublisher.create(
+        EventPublisherConfig.builder("orders-service").bootstrapServers(bootstrapServers).build());
+    publisher.publish(KafkaTestEvents.ORDER_PLACED, new Order("o-1", "c-1", 1)).join();
+
+    // --- README: consume
+    KafkaEventConsumer consumer = KafkaEventConsumer.create(EventConsumerConfig.builder("billing")
+        .bootstrapServers(bootstrapServers).topics("orders")
+        .handler(KafkaTestEvents.ORDER_PLACED, (event, context) -> billed.add(event.data()))
+        .build()).start();
+
+    await().atMost(30, TimeUnit.SECONDS).until(() -> !billed.isEmpty());
+    // --- README: shutdown
+    consumer.close(Duration.ofSeconds(10));
+    publisher.close(Duration.ofSeconds(10));
+
+    assertThat(billed).containsExactly(new Order("o-1", "c-1", 1));
+  }
+
   @Test
   void aBatchIsPublishedAndConsumedWhole() throws Exception {
     String topic = "orders-batch";
