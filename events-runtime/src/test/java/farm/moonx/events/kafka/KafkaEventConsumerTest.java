@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -233,6 +235,23 @@ class KafkaEventConsumerTest {
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
     assertThat(dlq.history()).hasSize(1);
     assertThat(handled).containsExactly("o-1");
+  }
+
+  @Test
+  void offsetsAFailedCommitKeptAreCommittedWhenThePartitionIsRevoked() {
+    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
+    consumer.failNextCommit(new org.apache.kafka.clients.consumer.RetriableCommitFailedException("coordinator moving"));
+    start(config().handler(ORDER_PLACED, (event, context) -> {
+      handled.add(event.data().orderId());
+      if (context.offset() == 1) {
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1))); // the group takes partition 0 away
+      }
+    }).build());
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
+    assertThat(handled).containsExactly("o-0", "o-1");
+    assertThat(consumer.commits()).containsExactly(Map.of(P0, new OffsetAndMetadata(2)));
+    await().atMost(10, TimeUnit.SECONDS).until(() -> !container.healthCheck().details().toString().contains("orders-0"));
   }
 
   @Test
