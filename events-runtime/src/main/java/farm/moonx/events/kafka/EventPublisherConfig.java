@@ -83,12 +83,14 @@ public final class EventPublisherConfig {
   }
 
   /**
-   * A config from properties (see the class comment for the keys).
+   * A builder filled from properties (see the class comment for the keys); add what only code
+   * can give (metrics, transformers, filters, strategies) and build. Like
+   * {@link EventConsumerConfig#fromProperties}.
    *
-   * @throws IllegalArgumentException if a required setting is missing, a value does not parse,
-   *     or a {@code moonx.events.} key is unknown
+   * @throws IllegalArgumentException if a value does not parse or a {@code moonx.events.} key is
+   *     unknown (missing required settings are reported by {@link Builder#build()})
    */
-  public static EventPublisherConfig fromProperties(Properties properties) {
+  public static Builder fromProperties(Properties properties) {
     SettingsReader r = SettingsReader.of(properties);
     Builder b = builder();
     r.string("service.name").ifPresent(b::serviceName);
@@ -106,11 +108,11 @@ public final class EventPublisherConfig {
     r.millis("health.timeout.ms").ifPresent(b::healthTimeout);
     r.rejectUnknown("EventPublisherConfig");
     r.kafkaProperties().forEach(b::property);
-    return b.build();
+    return b;
   }
 
-  /** A config from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
-  public static EventPublisherConfig fromEnv(Map<String, String> env) {
+  /** A builder filled from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
+  public static Builder fromEnv(Map<String, String> env) {
     return fromProperties(SettingsReader.fromEnv(env));
   }
 
