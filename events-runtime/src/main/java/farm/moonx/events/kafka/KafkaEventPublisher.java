@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * a decision, not a failure. Delivery failures fail the future; those the broker refuses for
  * good (not retriable) are also copied to the configured dead-letter topic.
  *
+ * <p>Futures complete on the producer's I/O thread: chain heavy follow-up work with the
+ * {@code …Async} methods so it does not hold up other sends.
+ *
  * <p>Logs carry ids and types; data only at debug level and never for confidential or
  * restricted events.
  */
