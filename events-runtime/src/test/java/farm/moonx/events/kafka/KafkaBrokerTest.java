@@ -134,6 +134,7 @@ class KafkaBrokerTest {
       assertThat(results.stream().map(r -> r.partition() + "@" + r.offset())).doesNotHaveDuplicates();
 
       await().atMost(30, TimeUnit.SECONDS).until(() -> received.size() >= 200);
+      assertThat(container.healthCheck().up()).isTrue();
     }
     assertThat(received).containsExactlyInAnyOrderElementsOf(batch.stream().map(e -> e.data().orderId()).toList());
   }
@@ -166,6 +167,7 @@ class KafkaBrokerTest {
 
       await().atMost(30, TimeUnit.SECONDS).until(() -> handled.contains("o-last"));
       assertThat(handled).containsExactly("o-0", "o-1", "o-3", "o-4", "o-last");
+      assertThat(container.healthCheck().up()).isTrue();
 
       List<ConsumerRecord<byte[], byte[]>> dead = readAll(topic + ".dlq", 2);
       assertThat(dead).extracting(r -> text(r.headers(), EventHeaders.DLQ_ERROR_CLASS))
