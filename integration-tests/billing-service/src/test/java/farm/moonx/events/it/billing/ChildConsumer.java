@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * unbuffered {@code write} each, so a line is on disk before the offset can be committed and a
  * SIGKILL loses nothing that was reported as handled.
  *
- * <p>Arguments: bootstrap servers, topic, group, output file, handler time per event in ms.
+ * <p>Arguments: bootstrap servers, topic, group, output file, handler time per event in ms, and
+ * the instance name (its Kafka {@code client.id}, so the group's members can be told apart).
  */
 public final class ChildConsumer {
   private ChildConsumer() {}
@@ -28,6 +29,7 @@ public final class ChildConsumer {
     String group = args[2];
     String output = args[3];
     long workMillis = Long.parseLong(args[4]);
+    String instance = args[5];
     CountDownLatch stopped = new CountDownLatch(1);
     try (FileOutputStream out = new FileOutputStream(output, true)) {
       BillingHandler handler = new BillingHandler.Adapter() {
@@ -43,7 +45,9 @@ public final class ChildConsumer {
         }
       };
       KafkaEventConsumer consumer = KafkaEventConsumer.create(
-          Clients.consumerConfig(bootstrapServers, group, topic).dispatcher(new BillingDispatcher(handler)).build());
+          Clients.consumerConfig(bootstrapServers, group, topic)
+              .property("client.id", instance)
+              .dispatcher(new BillingDispatcher(handler)).build());
       // SIGTERM (Process.destroy) is a graceful stop; SIGKILL (destroyForcibly) runs nothing.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         consumer.close(Duration.ofSeconds(10));

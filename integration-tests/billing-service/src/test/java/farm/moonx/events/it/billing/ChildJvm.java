@@ -25,14 +25,15 @@ final class ChildJvm implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a consumer child writing what it handles to {@code records}. */
+  /** Starts a consumer child writing what it handles to {@code records}, its file name the child's client id. */
   static ChildJvm start(String bootstrapServers, String topic, String group, Path records, long workMillis) {
     String java = ProcessHandle.current().info().command()
         .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-cp", System.getProperty("java.class.path"), ChildConsumer.class.getName(),
-        bootstrapServers, topic, group, records.toString(), Long.toString(workMillis)));
+        bootstrapServers, topic, group, records.toString(), Long.toString(workMillis),
+        records.getFileName().toString()));
     Path log = records.resolveSibling(records.getFileName() + ".log");
     try {
       Files.createDirectories(records.getParent());

@@ -23,7 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -136,17 +138,28 @@ final class Clients {
     }
   }
 
-  /** The partitions each member of {@code group} holds now, by member client id. */
-  static Map<String, Set<TopicPartition>> assignments(Admin admin, String group) {
+  /**
+   * The partitions each member of {@code group} holds, by client id, once the group is stable
+   * (no rebalance in progress); empty while it is not.
+   */
+  static Map<String, Set<TopicPartition>> stableAssignments(Admin admin, String group) {
     try {
       ConsumerGroupDescription description =
           admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
       Map<String, Set<TopicPartition>> out = new HashMap<>();
+      if (description.groupState() != GroupState.STABLE) {
+        return out;
+      }
       for (MemberDescription member : description.members()) {
-        out.put(member.consumerId(), member.assignment().topicPartitions());
+        out.put(member.clientId(), member.assignment().topicPartitions());
       }
       return out;
-    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return Map.of(); // no member has joined yet
+      }
+      throw new AssertionError("could not describe group " + group, e);
+    } catch (InterruptedException | TimeoutException e) {
       throw new AssertionError("could not describe group " + group, e);
     }
   }
