@@ -64,6 +64,10 @@ final class Clients {
         .deadLetterTimeout(Duration.ofSeconds(10))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(20))
             .maxDelay(Duration.ofMillis(200)).build())
+        // A partition resumed after a retry backoff waits for the fetch already in flight for the
+        // idle partitions, which the broker holds up to fetch.max.wait.ms (500 ms by default):
+        // that, not the RetryPolicy, would set the pace of retries.
+        .property(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)
         .property(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000)
         .property(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000);
   }
