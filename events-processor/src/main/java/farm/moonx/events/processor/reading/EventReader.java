@@ -5,7 +5,6 @@ import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.Shape;
-import farm.moonx.events.processor.validation.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,16 +83,29 @@ public final class EventReader {
       try {
         shape = TypeReader.read(component.asType(), true, found);
       } catch (TypeReader.UnresolvedTypeException e) {
-        throw new Deferred(component, e.getMessage());
+        throw new Deferred(located(record, component), e.getMessage());
       }
       List<AnnotationMirror> annotations = annotationsOn(record, component);
       boolean nullable = annotations.stream().anyMatch(a -> Annotations.simpleName(a).equals("Nullable"));
       boolean key = annotations.stream().anyMatch(a -> Annotations.name(a).equals(PARTITION_KEY));
       boolean suppressedHere = recordSuppressed || annotations.stream().anyMatch(EventReader::suppressesMutable);
       fields.add(new FieldModel(
-          component.getSimpleName().toString(), shape, nullable, key, suppressedHere, component));
+          component.getSimpleName().toString(), shape, nullable, key, suppressedHere, located(record, component)));
     }
     return new RecordModel(Names.ref(record), record, fields);
+  }
+
+  /**
+   * The element diagnostics about {@code component} go on: its field, which javac positions on
+   * the component in the record header (javac 17 has no position for the component itself).
+   */
+  private static Element located(TypeElement record, RecordComponentElement component) {
+    for (Element e : record.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName())) {
+        return e;
+      }
+    }
+    return component;
   }
 
   /**
@@ -129,6 +141,6 @@ public final class EventReader {
       return false;
     }
     return Annotations.array(mirror, "value").stream()
-        .anyMatch(v -> Message.SUPPRESS_MUTABLE.equals(v.getValue()) || "all".equals(v.getValue()));
+        .anyMatch(v -> FieldModel.SUPPRESS_MUTABLE.equals(v.getValue()) || "all".equals(v.getValue()));
   }
 }
