@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,6 +115,13 @@ final class ChildJvm implements AutoCloseable {
 
   /** One handled event as a child recorded it. */
   record Handled(long sequence, int partition, long offset, long atMillis) {
+    /** The distinct sequence numbers among {@code handled}. */
+    static Set<Long> sequences(Collection<Handled> handled) {
+      Set<Long> out = new HashSet<>();
+      handled.forEach(h -> out.add(h.sequence()));
+      return out;
+    }
+
     static Handled parse(String line) {
       String[] parts = line.split(",");
       if (parts.length != 4) {

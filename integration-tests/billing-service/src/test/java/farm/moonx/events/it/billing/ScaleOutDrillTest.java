@@ -10,7 +10,6 @@ import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +54,7 @@ class ScaleOutDrillTest {
     try (ChildJvm only = ChildJvm.start(kafka.bootstrapServers(), single, "billing-scale-1", dir.resolve("only"), WORK_MILLIS)) {
       await("one instance handles everything").atMost(Clients.PATIENCE).pollInterval(Duration.ofMillis(200))
           .failFast("the instance died: " + only.log(), () -> !only.isAlive())
-          .until(() -> sequences(only.handled()).size() == EVENTS);
+          .until(() -> ChildJvm.Handled.sequences(only.handled()).size() == EVENTS);
       List<ChildJvm.Handled> handled = only.handled();
       oneInstance = perSecond(handled.size(),
           handled.get(handled.size() - 1).atMillis() - handled.get(0).atMillis());
@@ -92,7 +91,8 @@ class ScaleOutDrillTest {
 
       await("the survivors handle everything").atMost(Clients.PATIENCE).pollInterval(Duration.ofMillis(200))
           .failFast("a survivor died", () -> !instances.get(1).isAlive() || !instances.get(2).isAlive())
-          .until(() -> sequences(instances.stream().flatMap(c -> c.handled().stream()).toList()).size() == EVENTS);
+          .until(() -> ChildJvm.Handled.sequences(
+              instances.stream().flatMap(c -> c.handled().stream()).toList()).size() == EVENTS);
       for (ChildJvm instance : instances.subList(1, 3)) {
         instance.stop();
         instance.handled().stream().filter(h -> h.atMillis() > killedAt).forEach(survivorsAfterKill::add);
@@ -102,7 +102,7 @@ class ScaleOutDrillTest {
       instances.forEach(ChildJvm::close);
     }
 
-    Set<Long> distinct = sequences(everything);
+    Set<Long> distinct = ChildJvm.Handled.sequences(everything);
     assertThat(distinct).containsExactlyInAnyOrderElementsOf(LongStream.range(0, EVENTS).boxed().toList());
     assertThat(killedPartitions).as("the killed instance owned partitions").isNotEmpty();
     // A killed partition may have been finished before the kill; the others had work left.
@@ -118,12 +118,6 @@ class ScaleOutDrillTest {
         .with("eventsPerSec3", String.format(Locale.ROOT, "%.0f", threeInstances))
         .with("handlerMs", WORK_MILLIS).print();
     assertThat(dlq).isZero();
-  }
-
-  private static Set<Long> sequences(List<ChildJvm.Handled> handled) {
-    Set<Long> out = new HashSet<>();
-    handled.forEach(h -> out.add(h.sequence()));
-    return out;
   }
 
   private static double perSecond(long events, long millis) {

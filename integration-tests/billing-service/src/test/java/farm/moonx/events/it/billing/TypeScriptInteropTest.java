@@ -144,7 +144,8 @@ class TypeScriptInteropTest {
     assertThat(metadata.get("correlationId").asText()).isEqualTo("c-1");
     assertThat(metadata.get("causationId").asText()).isEqualTo(causationId);
     assertThat(metadata.get("timestamp").isIntegralNumber()).as("timestamp is epoch millis, a JSON number").isTrue();
-    assertThat(metadata.get("timestamp").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(120_000L));
+    assertThat(metadata.get("timestamp").asLong())
+        .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(120_000L));
     assertThat(metadata.get("source").asText()).isEqualTo("payments");
     assertThat(metadata.get("userId").asText()).isEqualTo("u-1");
     assertThat(metadata.get("sessionId").asText()).isEqualTo("s-1");
