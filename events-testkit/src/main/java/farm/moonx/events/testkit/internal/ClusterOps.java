@@ -11,8 +11,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -47,8 +49,14 @@ public final class ClusterOps {
 
   /**
    * Creates {@code topic} with {@code partitions} partitions and the broker's default replication
-   * factor, then waits until every partition has a leader. An existing topic with the same number
-   * of partitions is accepted as is; one with a different number is an error.
+   * factor, then waits until every partition's leader serves requests. An existing topic with the
+   * same number of partitions is accepted as is; one with a different number is an error.
+   *
+   * <p>A leader named in the metadata is not enough: on a busy broker it can still answer
+   * NOT_LEADER_OR_FOLLOWER for a moment, and an idempotent producer whose first batches fall in
+   * that moment was seen stuck in OUT_OF_ORDER_SEQUENCE_NUMBER retries until its delivery timeout.
+   * So the wait ends only once a ListOffsets request, which the partition leader alone answers,
+   * succeeds for every partition.
    */
   public static void createTopic(Map<String, Object> clientConfig, String topic, int partitions,
       Duration timeout) {
@@ -58,7 +66,7 @@ public final class ClusterOps {
     if (partitions < 1) {
       throw new IllegalArgumentException("Topic " + topic + ": partitions must be >= 1, was " + partitions);
     }
-    awaitCondition(clientConfig, "topic " + topic + " to have a leader on all " + partitions + " partitions",
+    awaitCondition(clientConfig, "topic " + topic + " to have a serving leader on all " + partitions + " partitions",
         timeout, new Check() {
           private boolean created;
 
@@ -67,7 +75,8 @@ public final class ClusterOps {
             if (!created) {
               created = createIfAbsent(admin, topic, partitions, remainingMs);
             }
-            return created && allPartitionsLed(admin, topic, partitions, remainingMs);
+            return created && allPartitionsLed(admin, topic, partitions, remainingMs)
+                && leadersServe(admin, topic, partitions, remainingMs);
           }
         });
   }
@@ -95,6 +104,20 @@ public final class ClusterOps {
           + " partitions, not the " + partitions + " requested");
     }
     return found.stream().allMatch(partition -> partition.leader() != null);
+  }
+
+  /**
+   * Whether every partition's leader answers ListOffsets; a retriable error (the leader not ready
+   * yet) fails the future and {@link #awaitCondition} asks again.
+   */
+  private static boolean leadersServe(Admin admin, String topic, int partitions, long remainingMs)
+      throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    admin.listOffsets(request).all().get(remainingMs, TimeUnit.MILLISECONDS);
+    return true;
   }
 
   private static void awaitCondition(Map<String, Object> clientConfig, String what, Duration timeout,

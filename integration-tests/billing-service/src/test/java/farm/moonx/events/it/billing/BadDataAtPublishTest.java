@@ -42,7 +42,7 @@ class BadDataAtPublishTest {
   @Test
   void badEventsAreRejectedClearlyAndNothingIsHalfSent() throws Exception {
     String topic = Clients.uniqueTopic("bad-data");
-    Clients.createTopic(kafka, topic, 1);
+    kafka.createTopic(topic, 1);
     Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
     int attempted = 0;
     List<Throwable> rejections = new ArrayList<>();

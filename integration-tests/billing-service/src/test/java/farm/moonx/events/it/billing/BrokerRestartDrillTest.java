@@ -45,7 +45,7 @@ class BrokerRestartDrillTest {
     AtomicInteger attempted = new AtomicInteger();
     ExecutorService sender = Executors.newSingleThreadExecutor();
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
-      Clients.createTopic(kafka, topic, 3);
+      kafka.createTopic(topic, 3);
       try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
           Clients.publisherConfig(kafka.bootstrapServers(), topic)
               .deliveryTimeout(DELIVERY_TIMEOUT)

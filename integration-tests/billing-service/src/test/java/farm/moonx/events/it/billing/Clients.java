@@ -3,7 +3,6 @@ package farm.moonx.events.it.billing;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import farm.moonx.events.kafka.RetryPolicy;
-import farm.moonx.events.testkit.KafkaCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,21 +42,6 @@ final class Clients {
   /** A topic name no other test (or rerun against an external cluster) uses. */
   static String uniqueTopic(String purpose) {
     return "it." + purpose + "." + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  /**
-   * Creates {@code topic} and returns once every partition's leader serves requests. The
-   * testkit's {@code createTopic} returns when the metadata names a leader; on a busy broker the
-   * leader can still answer NOT_LEADER_OR_FOLLOWER for a moment after that, and an idempotent
-   * producer's first batches caught in that moment were seen stuck in OUT_OF_ORDER_SEQUENCE
-   * retries until the delivery timeout. ListOffsets goes to the leader itself, so its success
-   * means the partitions are ready.
-   */
-  static void createTopic(KafkaCluster kafka, String topic, int partitions) {
-    kafka.createTopic(topic, partitions);
-    try (Admin admin = admin(kafka.bootstrapServers())) {
-      endOffsets(admin, topic, partitions);
-    }
   }
 
   /** A publisher config for the payments service sending everything to {@code topic}. */

@@ -33,7 +33,7 @@ class ConsumerCrashDrillTest {
   void aKilledConsumerLosesNothingAfterARestart(@TempDir Path dir) throws Exception {
     String topic = Clients.uniqueTopic("crash");
     String group = "billing-crash";
-    Clients.createTopic(kafka, topic, 3);
+    kafka.createTopic(topic, 3);
     try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
         Clients.publisherConfig(kafka.bootstrapServers(), topic).enableBatching(true).build())) {
       Fixtures.publishRequests(new PaymentsPublisher(publisher), 0, EVENTS);

@@ -49,7 +49,7 @@ class EveryFieldTypeRoundTripTest {
   @Test
   void everySupportedTypeRoundTripsThroughATopic() throws Exception {
     String topic = Clients.uniqueTopic("round-trip");
-    Clients.createTopic(kafka, topic, 2);
+    kafka.createTopic(topic, 2);
     List<AccountStatement> sent = List.of(typical(), extremes(), empties());
     BlockingQueue<EventEnvelope<AccountStatement>> received = new LinkedBlockingQueue<>();
     BillingHandler handler = new BillingHandler.Adapter() {

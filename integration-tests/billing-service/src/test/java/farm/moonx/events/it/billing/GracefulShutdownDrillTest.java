@@ -79,7 +79,7 @@ class GracefulShutdownDrillTest {
   void closeFinishesInFlightWorkCommitsItAndTheGroupResumesThere() throws Exception {
     String topic = Clients.uniqueTopic("shutdown");
     String group = "billing-shutdown";
-    Clients.createTopic(kafka, topic, PARTITIONS);
+    kafka.createTopic(topic, PARTITIONS);
     try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
         Clients.publisherConfig(kafka.bootstrapServers(), topic).enableBatching(true).build())) {
       Fixtures.publishRequests(new PaymentsPublisher(publisher), 0, EVENTS);

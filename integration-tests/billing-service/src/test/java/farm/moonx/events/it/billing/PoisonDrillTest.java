@@ -66,8 +66,8 @@ class PoisonDrillTest {
     String topic = Clients.uniqueTopic("poison");
     String deadLetters = topic + ".dlq";
     String group = "billing-poison";
-    Clients.createTopic(kafka, topic, PARTITIONS);
-    Clients.createTopic(kafka, deadLetters, 1);
+    kafka.createTopic(topic, PARTITIONS);
+    kafka.createTopic(deadLetters, 1);
 
     Map<Long, Integer> handled = new ConcurrentHashMap<>();
     AtomicLong handlerCalls = new AtomicLong();

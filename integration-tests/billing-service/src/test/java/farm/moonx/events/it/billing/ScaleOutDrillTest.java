@@ -39,8 +39,8 @@ class ScaleOutDrillTest {
   void threeInstancesShareTheWorkAndSurviveTheLossOfOne(@TempDir Path dir) throws Exception {
     String single = Clients.uniqueTopic("scale-1");
     String scaled = Clients.uniqueTopic("scale-3");
-    Clients.createTopic(kafka, single, PARTITIONS);
-    Clients.createTopic(kafka, scaled, PARTITIONS);
+    kafka.createTopic(single, PARTITIONS);
+    kafka.createTopic(scaled, PARTITIONS);
     try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
         Clients.publisherConfig(kafka.bootstrapServers(), single).enableBatching(true).build());
         KafkaEventPublisher publisher3 = KafkaEventPublisher.create(

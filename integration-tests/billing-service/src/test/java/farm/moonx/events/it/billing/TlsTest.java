@@ -63,7 +63,7 @@ class TlsTest {
         .brokerProperty("listener.name.ssl.ssl.key.password", PASSWORD)
         .brokerProperty("listener.name.ssl.ssl.keystore.type", "PKCS12")
         .build().start()) {
-      Clients.createTopic(kafka, topic, 1);
+      kafka.createTopic(topic, 1);
       String tls = kafka.bootstrapServers("SSL");
       Map<String, Object> trusting = Map.of(
           "security.protocol", "SSL",

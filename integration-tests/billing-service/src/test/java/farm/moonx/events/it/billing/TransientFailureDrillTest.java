@@ -38,7 +38,7 @@ class TransientFailureDrillTest {
   @Test
   void transientFailuresAreRetriedWhileOtherPartitionsFlow() throws Exception {
     String topic = Clients.uniqueTopic("transient");
-    Clients.createTopic(kafka, topic, 3);
+    kafka.createTopic(topic, 3);
     Map<Long, Integer> handled = new ConcurrentHashMap<>();
     Map<Long, Integer> attemptsOfFlaky = new ConcurrentHashMap<>();
     AtomicInteger flakyPartition = new AtomicInteger(-1);

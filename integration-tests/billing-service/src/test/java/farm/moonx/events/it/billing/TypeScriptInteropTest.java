@@ -55,7 +55,7 @@ class TypeScriptInteropTest {
   @Test
   void envelopesWrittenByTypeScriptAreHandledByTheGeneratedDispatcher() throws Exception {
     String topic = Clients.uniqueTopic("from-ts");
-    Clients.createTopic(kafka, topic, 1);
+    kafka.createTopic(topic, 1);
     String eventId = UUID.randomUUID().toString();
     String correlationId = UUID.randomUUID().toString();
     String causationId = UUID.randomUUID().toString();
@@ -117,7 +117,7 @@ class TypeScriptInteropTest {
   @Test
   void envelopesWrittenByJavaHaveTheTypeScriptShape() throws Exception {
     String topic = Clients.uniqueTopic("to-ts");
-    Clients.createTopic(kafka, topic, 1);
+    kafka.createTopic(topic, 1);
     PaymentProcessed payment = new PaymentProcessed(
         "p-1", "u-1", new BigDecimal("12.50"), "USD", Instant.ofEpochMilli(1732700000000L));
     String causationId = UUID.randomUUID().toString();
