@@ -50,7 +50,7 @@ public final class PaymentProcessedCodec implements EventCodec<PaymentProcessed>
     BigDecimal amount = value.amount();
     if (amount != null) {
       generator.writeFieldName(AMOUNT);
-      generator.writeString(amount.toPlainString());
+      generator.writeString(CodecSupport.decimalString(amount));
     }
     String currency = value.currency();
     if (currency != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import farm.moonx.events.internal.CodecSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class PaymentProcessedCodec implements EventCodec<PaymentProcessed> {
     if (v.userId() != null) {
       g.writeStringField("userId", v.userId());
     }
-    g.writeStringField("amount", v.amount().toPlainString());
+    g.writeStringField("amount", CodecSupport.decimalString(v.amount()));
     if (v.currency() != null) {
       g.writeStringField("currency", v.currency());
     }

@@ -69,6 +69,17 @@ class CodecBehaviourTest {
   }
 
   @Test
+  void decimalsKeepTheirScaleAndStayShort() throws Exception {
+    for (String amount : List.of("12.50", "1E+400", "1E+100000000", "1E-100000000")) {
+      String json = PROCESSED.replace("\"12.50\"", "\"" + amount + "\"");
+      Object event = GeneratedCode.readAsData(processedCodec, json);
+      // Written back as read: no 401-digit expansion of 1E+400, no 100 MB string, scale intact.
+      assertThat(new String(GeneratedCode.write(processedCodec, event), "UTF-8")).as(amount).isEqualTo(json);
+      assertThat(event.getClass().getMethod("amount").invoke(event)).as(amount).isEqualTo(new BigDecimal(amount));
+    }
+  }
+
+  @Test
   void wrongJsonTypesAndBadValuesNameTheirPath() throws Exception {
     ObjectNode json = everythingJson();
     json.put("count", "3");

@@ -25,7 +25,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Not API: the reading half of the codecs the annotation processor generates. Every method
+ * Not API: the reading half of the codecs the annotation processor generates (and
+ * {@link #decimalString}, the one text form of decimals they write). Every reading method
  * reads the value at the parser's current token (never {@code null}: generated code handles
  * JSON {@code null} itself) and fails with a {@link JsonParseException} whose message starts
  * with the path of the offending value, e.g. {@code data.items[2].amount: expected a number}.
@@ -167,6 +168,24 @@ public final class CodecSupport {
     }
     return text.charAt(0);
   }
+
+  /**
+   * The text a decimal is written as, in JSON and in partition keys. Plain notation
+   * ({@code "12.50"}, {@code "0.00000001"}), as the TypeScript services write amounts, whenever
+   * that keeps the scale and stays short; scientific notation ({@link BigDecimal#toString()},
+   * e.g. {@code "1E+400"}) otherwise: for a negative scale, which plain notation would lose (and
+   * {@code 1E+100000000} written plain is a 100 MB string), and for a value with more than
+   * {@value #MAX_PLAIN_LEADING_ZEROS} zeros after the point before its first digit, which plain
+   * notation would blow up the same way. {@link #readBigDecimal} reads both back, scale included.
+   */
+  public static String decimalString(BigDecimal value) {
+    boolean plainIsShort = value.scale() >= 0
+        && (long) value.scale() - value.precision() <= MAX_PLAIN_LEADING_ZEROS;
+    return plainIsShort ? value.toPlainString() : value.toString();
+  }
+
+  /** Beyond this many zeros between the point and the first digit, decimals are written in scientific notation. */
+  static final int MAX_PLAIN_LEADING_ZEROS = 100;
 
   /** A decimal as a JSON string ({@code "12.50"}, how the services write amounts) or number. */
   public static BigDecimal readBigDecimal(JsonParser parser) throws IOException {

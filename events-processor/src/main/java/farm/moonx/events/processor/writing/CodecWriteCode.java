@@ -80,7 +80,7 @@ final class CodecWriteCode {
       case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> b.addStatement("$N.writeNumber($N)", generator, var);
       case CHAR -> b.addStatement("$N.writeString($T.valueOf($N))", generator, String.class, var);
       case STRING -> b.addStatement("$N.writeString($N)", generator, var);
-      case BIG_DECIMAL -> b.addStatement("$N.writeString($N.toPlainString())", generator, var);
+      case BIG_DECIMAL -> b.addStatement("$N.writeString($T.decimalString($N))", generator, GeneratedNames.CODEC_SUPPORT, var);
       case BIG_INTEGER, UUID -> b.addStatement("$N.writeString($N.toString())", generator, var);
       case INSTANT -> b.addStatement("$N.writeNumber($N.toEpochMilli())", generator, var);
       case DATE -> b.addStatement("$N.writeNumber($N.getTime())", generator, var);

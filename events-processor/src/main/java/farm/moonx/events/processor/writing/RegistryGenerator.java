@@ -129,7 +129,8 @@ public final class RegistryGenerator {
     } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING) {
       return value;
     } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.BIG_DECIMAL) {
-      convert = "toPlainString";
+      // The same text as the JSON value, so the key and data.<key> always read the same.
+      return CodeBlock.of("$L == null ? null : $T.decimalString($L)", value, GeneratedNames.CODEC_SUPPORT, value);
     }
     return CodeBlock.of("$L == null ? null : $L.$N()", value, value, convert);
   }

@@ -1,0 +1,53 @@
+package farm.moonx.events.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The one text form of decimals: plain for money, scientific where plain would lose or explode. */
+class DecimalStringTest {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @ParameterizedTest
+  @CsvSource({
+      "12.50, 12.50",
+      "-3.10, -3.10",
+      "0, 0",
+      "2500.00, 2500.00",
+      "0.00000001, 0.00000001",
+      "0.000000000000000000001, 0.000000000000000000001",
+      "98765432109876543210.0123456789, 98765432109876543210.0123456789",
+      "1E+400, 1E+400",
+      "-1.5E+3, -1.5E+3",
+      "1E+100000000, 1E+100000000",
+      "1E-100000000, 1E-100000000"})
+  void writesPlainOnlyWhereThatKeepsScaleAndLength(String value, String written) throws Exception {
+    BigDecimal decimal = new BigDecimal(value);
+    String text = CodecSupport.decimalString(decimal);
+    assertThat(text).isEqualTo(written);
+    BigDecimal back = readBack(text);
+    assertThat(back).isEqualTo(decimal); // equals: value and scale
+    assertThat(back.scale()).isEqualTo(decimal.scale());
+  }
+
+  @Test
+  void plainNotationStopsAtAHundredLeadingZeros() throws Exception {
+    BigDecimal hundredZeros = BigDecimal.ONE.movePointLeft(101); // 0.(100 zeros)1
+    BigDecimal oneMore = BigDecimal.ONE.movePointLeft(102);
+    assertThat(CodecSupport.decimalString(hundredZeros)).isEqualTo("0." + "0".repeat(100) + "1");
+    assertThat(CodecSupport.decimalString(oneMore)).isEqualTo("1E-102");
+    assertThat(readBack(CodecSupport.decimalString(oneMore))).isEqualTo(oneMore);
+  }
+
+  private static BigDecimal readBack(String text) throws Exception {
+    try (JsonParser parser = JSON.createParser("\"" + text + "\"")) {
+      parser.nextToken();
+      return CodecSupport.readBigDecimal(parser);
+    }
+  }
+}
