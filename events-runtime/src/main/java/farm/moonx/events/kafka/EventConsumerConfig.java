@@ -39,6 +39,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code retry.max.delay.ms}, {@code dlq.timeout.ms} (all under {@code moonx.events.}); every
  * other key ({@code bootstrap.servers}, {@code group.id}…) goes to the consumer. It returns a
  * builder because the handlers are code.
+ *
+ * <p>Kafka's {@code fetch.max.wait.ms} (500 ms by default, kept as is) also bounds how soon a
+ * partition is fetched again after a retry delay ends: delays shorter than it are stretched
+ * towards it on quiet topics. See {@link RetryPolicy} for why and how to tighten it.
  */
 public final class EventConsumerConfig {
   private final String groupId;
@@ -342,7 +346,10 @@ public final class EventConsumerConfig {
       return this;
     }
 
-    /** How failed handlers are retried (default {@link RetryPolicy#defaults()}). */
+    /**
+     * How failed handlers are retried (default {@link RetryPolicy#defaults()}). Delays below
+     * {@code fetch.max.wait.ms} are lower bounds only; see {@link RetryPolicy}.
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;

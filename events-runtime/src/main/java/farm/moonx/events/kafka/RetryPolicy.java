@@ -20,6 +20,15 @@ import java.util.function.DoubleSupplier;
  * spread uniformly by ±{@code jitter} (a fraction) and capped at {@code maxDelay}. The consumer
  * waits with the partition paused, so long delays neither block other partitions nor break
  * {@code max.poll.interval.ms}.
+ *
+ * <p><b>Pacing:</b> a delay is a lower bound. When it ends the partition is resumed, but the
+ * consumer fetches it only once its fetch already in flight to the same broker (for the
+ * partitions with nothing new) returns, and the broker holds that fetch up to the consumer's
+ * {@code fetch.max.wait.ms} (Kafka's default: 500 ms). So on a quiet topic a delay shorter than
+ * that really lasts up to about {@code fetch.max.wait.ms}. Where tighter pacing matters, lower it
+ * with {@link EventConsumerConfig.Builder#property(String, Object)}, e.g.
+ * {@code property("fetch.max.wait.ms", 50)}, at the price of more fetch requests from idle
+ * consumers; the library keeps Kafka's default.
  */
 public final class RetryPolicy {
   private static final List<Class<? extends Throwable>> ALWAYS_FATAL =

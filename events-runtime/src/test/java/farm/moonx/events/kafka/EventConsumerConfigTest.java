@@ -40,6 +40,16 @@ class EventConsumerConfigTest {
   }
 
   @Test
+  void fetchMaxWaitStaysKafkasUnlessSetSinceItAlsoPacesShortRetries() {
+    // Documented choice (RetryPolicy "Pacing"): short retry delays do not silently lower
+    // Kafka's fetch.max.wait.ms; whoever needs tight pacing sets it, and that reaches the consumer.
+    RetryPolicy quick = RetryPolicy.builder().initialDelay(Duration.ofMillis(20)).maxDelay(Duration.ofMillis(50)).build();
+    assertThat(minimal().retryPolicy(quick).build().consumerProperties()).doesNotContainKey("fetch.max.wait.ms");
+    assertThat(minimal().retryPolicy(quick).property("fetch.max.wait.ms", 50).build().consumerProperties())
+        .containsEntry("fetch.max.wait.ms", 50);
+  }
+
+  @Test
   void kafkasOwnAutoCommitIsRejected() {
     assertThatThrownBy(() -> minimal().property("enable.auto.commit", "true").build())
         .isInstanceOf(IllegalArgumentException.class)
