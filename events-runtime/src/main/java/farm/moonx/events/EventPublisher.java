@@ -14,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 public interface EventPublisher extends AutoCloseable {
 
   /**
-   * Wraps {@code data} in an envelope (see {@link EventFactory}) and sends it.
+   * Wraps {@code data} in an envelope (see {@link EventFactory}) and sends it. Returns once the
+   * event is handed to the transport, which may block the calling thread for a bounded time
+   * (Kafka's {@code KafkaEventPublisher}: while it waits for the cluster's metadata, up to
+   * {@code max.block.ms}, see {@code EventPublisherConfig.Builder#maxBlock}).
    *
    * @return completes when the broker has acknowledged the event, or exceptionally if it was
    *     rejected or could not be delivered

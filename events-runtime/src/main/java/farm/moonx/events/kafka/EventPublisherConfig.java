@@ -26,6 +26,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Any kafka-clients producer property (SSL, SASL, timeouts, compression…) is passed through
  * untouched with {@link Builder#property} and wins over these defaults.
  *
+ * <p><b>Blocking:</b> a publish blocks the calling thread while the producer waits for the
+ * topic's metadata (the cluster unreachable, the first send to a topic) or for buffer space, up
+ * to {@code max.block.ms}, Kafka's 60 s unless set. Bound it with {@link Builder#maxBlock} (or
+ * the property {@code max.block.ms}) where a caller, such as a request thread, must not wait
+ * that long.
+ *
  * <p><b>Compression:</b> set it with {@code property("compression.type", …)}; keep {@code none}
  * or {@code gzip} while TypeScript services read the topic: kafkajs reads only gzip out of the
  * box and fails on lz4, zstd and snappy batches unless those codecs are installed there.
@@ -211,6 +217,9 @@ public final class EventPublisherConfig {
     if (b.deliveryTimeout != null) {
       p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) b.deliveryTimeout.toMillis());
     }
+    if (b.maxBlock != null) {
+      p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, b.maxBlock.toMillis());
+    }
     p.putAll(b.properties);
     if (b.bootstrapServers != null) {
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
@@ -255,6 +264,7 @@ public final class EventPublisherConfig {
     private boolean retryEnabled = true;
     private Integer retryAttempts;
     private Duration deliveryTimeout;
+    private Duration maxBlock;
     private boolean cloudEventsHeaders;
     private Duration healthTimeout = Duration.ofSeconds(5);
     private final List<EventTransformer> transformers = new ArrayList<>();
@@ -349,6 +359,16 @@ public final class EventPublisherConfig {
     /** The producer's {@code delivery.timeout.ms}: how long a publish may take before it fails. */
     public Builder deliveryTimeout(Duration timeout) {
       this.deliveryTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The producer's {@code max.block.ms} (Kafka's default: 60 s): the longest a publish may
+     * block the calling thread, waiting for metadata while the cluster is unreachable or for
+     * buffer space; past it the publish future fails with a {@code TimeoutException}.
+     */
+    public Builder maxBlock(Duration timeout) {
+      this.maxBlock = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 

@@ -54,6 +54,11 @@ import org.slf4j.LoggerFactory;
  * a decision, not a failure. Delivery failures fail the future; those the broker refuses for
  * good (not retriable) are also copied to the configured dead-letter topic.
  *
+ * <p>{@code publish} may block the calling thread: kafka-clients' {@code send} waits for the
+ * topic's metadata (on the first send to a topic, or while the cluster is unreachable) and for
+ * buffer space, up to {@code max.block.ms} (60 s by default). Past that the future fails with
+ * a {@code TimeoutException}. Bound it with {@link EventPublisherConfig.Builder#maxBlock}.
+ *
  * <p>Futures complete on the producer's I/O thread: chain heavy follow-up work with the
  * {@code …Async} methods so it does not hold up other sends.
  *

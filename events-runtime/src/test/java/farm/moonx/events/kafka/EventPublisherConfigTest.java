@@ -28,17 +28,18 @@ class EventPublisherConfigTest {
   }
 
   @Test
-  void batchingAndRetryMapOntoTheProducersOwnSettings() {
+  void batchingRetryAndTimeoutsMapOntoTheProducersOwnSettings() {
     EventPublisherConfig config = EventPublisherConfig.builder("orders").bootstrapServers("b:9092")
         .enableBatching(true).batchSize(65_536).batchTimeout(Duration.ofMillis(20))
-        .retryAttempts(7).deliveryTimeout(Duration.ofSeconds(45))
+        .retryAttempts(7).deliveryTimeout(Duration.ofSeconds(45)).maxBlock(Duration.ofSeconds(2))
         .build();
 
     assertThat(config.producerProperties())
         .containsEntry("linger.ms", 20L)
         .containsEntry("batch.size", 65_536)
         .containsEntry("retries", 7)
-        .containsEntry("delivery.timeout.ms", 45_000);
+        .containsEntry("delivery.timeout.ms", 45_000)
+        .containsEntry("max.block.ms", 2_000L);
   }
 
   @Test
