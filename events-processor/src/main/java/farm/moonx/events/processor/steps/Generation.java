@@ -76,21 +76,26 @@ public final class Generation {
     Set<String> own = new HashSet<>(registries);
     byPackage.keySet().forEach(p -> own.add(GeneratedNames.registry(p, catalogOf(p, declared).name()).canonicalName()));
     List<KnownEvent> classPath = ClassPathCatalogs.read(elements, own);
-    List<KnownEvent> known = new ArrayList<>(classPath);
-    known.addAll(localEvents);
-    Set<EventModel> rejected = new CatalogChecks(reporter).duplicates(valid, known);
+    Set<EventModel> rejected = new CatalogChecks(reporter).duplicates(valid, visible(classPath));
     byPackage.forEach((pkg, inPackage) -> {
       List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
           .sorted(Comparator.comparing(e -> e.name().text())).toList();
       CatalogModel catalog = catalogOf(pkg, declared);
       reporter.guarded(catalog.element(), () -> catalog(catalog, accepted));
     });
-    List<KnownEvent> visible = new ArrayList<>(classPath);
-    visible.addAll(localEvents);
+    // Again after the catalogs above: consumers also see the events they just added.
+    List<KnownEvent> visible = visible(classPath);
     ConsumerResolver resolver = new ConsumerResolver(reporter);
     for (ConsumerModel consumer : consumers) {
       reporter.guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
     }
+  }
+
+  /** The events of catalogs on the class path and of those written in this compilation so far. */
+  private List<KnownEvent> visible(List<KnownEvent> classPath) {
+    List<KnownEvent> visible = new ArrayList<>(classPath);
+    visible.addAll(localEvents);
+    return visible;
   }
 
   /** Writes the {@code ServiceLoader} file, once processing is over. */
@@ -143,9 +148,7 @@ public final class Generation {
     }
     output.source(pkg, RegistryGenerator.generate(catalog, constants), origins);
     output.source(pkg, PublisherGenerator.generate(pkg, catalog.name(), known), origins);
-    HandlerModel handlers = new HandlerModel(catalog.name(), pkg, known, origins);
-    output.source(pkg, HandlerGenerator.handler(handlers), origins);
-    output.source(pkg, HandlerGenerator.dispatcher(handlers), origins);
+    handlers(new HandlerModel(catalog.name(), pkg, known, origins));
     output.source(GeneratedNames.marker(pkg).packageName(),
         MarkerGenerator.generate(pkg, catalog.name(), catalog.topic(), known), origins);
     output.resource(GeneratedNames.catalogIndex(catalog.name()), CatalogIndexWriter.json(catalog, constants), origins);
@@ -167,9 +170,13 @@ public final class Generation {
     List<Element> origins = new ArrayList<>();
     origins.add(consumer.element());
     selected.stream().filter(KnownEvent::local).forEach(e -> origins.add(e.element()));
-    HandlerModel model = new HandlerModel(consumer.name().text(), consumer.packageName(), selected, origins);
-    output.source(consumer.packageName(), HandlerGenerator.handler(model), origins);
-    output.source(consumer.packageName(), HandlerGenerator.dispatcher(model), origins);
+    handlers(new HandlerModel(consumer.name().text(), consumer.packageName(), selected, origins));
+  }
+
+  /** Writes the handler interface and the dispatcher of a catalog or an {@code @EventConsumer}. */
+  private void handlers(HandlerModel model) throws IOException {
+    output.source(model.packageName(), HandlerGenerator.handler(model), model.originating());
+    output.source(model.packageName(), HandlerGenerator.dispatcher(model), model.originating());
   }
 
   private static TypeRef ref(ClassName name) {
