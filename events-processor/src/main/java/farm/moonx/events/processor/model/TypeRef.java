@@ -1,0 +1,33 @@
+package farm.moonx.events.processor.model;
+
+import java.util.List;
+
+/**
+ * A class named by package and simple names (outermost first), so nested types keep their
+ * shape: {@code com.example.Outer.Inner} is {@code ("com.example", [Outer, Inner])}.
+ *
+ * @param packageName the package, empty for the unnamed package
+ * @param simpleNames the simple names, outermost first; never empty
+ */
+public record TypeRef(String packageName, List<String> simpleNames) implements Comparable<TypeRef> {
+  /** Copies the names. */
+  public TypeRef {
+    simpleNames = List.copyOf(simpleNames);
+  }
+
+  /** The canonical name, e.g. {@code com.example.Outer.Inner}. */
+  public String qualifiedName() {
+    String nested = String.join(".", simpleNames);
+    return packageName.isEmpty() ? nested : packageName + "." + nested;
+  }
+
+  /** The innermost simple name. */
+  public String simpleName() {
+    return simpleNames.get(simpleNames.size() - 1);
+  }
+
+  @Override
+  public int compareTo(TypeRef other) {
+    return qualifiedName().compareTo(other.qualifiedName());
+  }
+}

@@ -1,0 +1,190 @@
+package farm.moonx.events.processor.steps;
+
+import farm.moonx.events.processor.model.CatalogModel;
+import farm.moonx.events.processor.model.ConsumerModel;
+import farm.moonx.events.processor.model.EventModel;
+import farm.moonx.events.processor.model.HandlerModel;
+import farm.moonx.events.processor.model.KnownEvent;
+import farm.moonx.events.processor.model.RecordModel;
+import farm.moonx.events.processor.model.TypeRef;
+import farm.moonx.events.processor.reading.ClassPathCatalogs;
+import farm.moonx.events.processor.reading.DeclarationReader;
+import farm.moonx.events.processor.validation.CatalogChecks;
+import farm.moonx.events.processor.validation.ConsumerResolver;
+import farm.moonx.events.processor.validation.EventValidator;
+import farm.moonx.events.processor.validation.Message;
+import farm.moonx.events.processor.validation.Reporter;
+import farm.moonx.events.processor.writing.CatalogIndexWriter;
+import farm.moonx.events.processor.writing.CodecGenerator;
+import farm.moonx.events.processor.writing.GeneratedNames;
+import farm.moonx.events.processor.writing.HandlerGenerator;
+import farm.moonx.events.processor.writing.MarkerGenerator;
+import farm.moonx.events.processor.writing.Output;
+import farm.moonx.events.processor.writing.PublisherGenerator;
+import farm.moonx.events.processor.writing.RegistryGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Validates what was read and writes every output, remembering across rounds what was
+ * written: catalogs are written once, codecs once per record, and the {@code ServiceLoader}
+ * file at the end, listing every catalog of the compilation.
+ */
+public final class Generation {
+  private final Reporter reporter;
+  private final Elements elements;
+  private final Output output;
+  private final Set<String> writtenCatalogs = new HashSet<>();
+  private final Set<TypeRef> writtenCodecs = new HashSet<>();
+  private final Set<String> registries = new TreeSet<>();
+  private final List<KnownEvent> localEvents = new ArrayList<>();
+  private final List<Element> serviceOrigins = new ArrayList<>();
+
+  /** Reports through {@code reporter} and writes through {@code output}. */
+  public Generation(Reporter reporter, Elements elements, Output output) {
+    this.reporter = reporter;
+    this.elements = elements;
+    this.output = output;
+  }
+
+  /** Validates and writes the events read so far, their catalogs, and the consumers. */
+  public void generate(List<EventModel> events, Map<String, CatalogModel> declared, List<ConsumerModel> consumers) {
+    EventValidator validator = new EventValidator(reporter, elements);
+    List<EventModel> valid = new ArrayList<>();
+    for (EventModel event : events) {
+      guarded(event.element(), () -> {
+        if (validator.validate(event)) {
+          valid.add(event);
+        }
+      });
+    }
+    Map<String, List<EventModel>> byPackage = new TreeMap<>();
+    for (EventModel event : valid) {
+      byPackage.computeIfAbsent(event.type().packageName(), p -> new ArrayList<>()).add(event);
+    }
+    Set<String> own = new HashSet<>(registries);
+    byPackage.keySet().forEach(p -> own.add(GeneratedNames.registry(p, catalogOf(p, declared).name()).canonicalName()));
+    List<KnownEvent> classPath = ClassPathCatalogs.read(elements, own);
+    List<KnownEvent> known = new ArrayList<>(classPath);
+    known.addAll(localEvents);
+    Set<EventModel> rejected = new CatalogChecks(reporter).duplicates(valid, known);
+    byPackage.forEach((pkg, inPackage) -> {
+      List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
+          .sorted(Comparator.comparing(e -> e.name().text())).toList();
+      CatalogModel catalog = catalogOf(pkg, declared);
+      guarded(catalog.element(), () -> catalog(catalog, accepted));
+    });
+    List<KnownEvent> visible = new ArrayList<>(classPath);
+    visible.addAll(localEvents);
+    ConsumerResolver resolver = new ConsumerResolver(reporter);
+    for (ConsumerModel consumer : consumers) {
+      guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
+    }
+  }
+
+  /** Writes the {@code ServiceLoader} file, once processing is over. */
+  public void finish() throws IOException {
+    Set<String> entries = new TreeSet<>(registries);
+    if (!entries.isEmpty()) {
+      output.services(entries, elements, serviceOrigins);
+    }
+  }
+
+  private CatalogModel catalogOf(String pkg, Map<String, CatalogModel> declared) {
+    CatalogModel catalog = declared.get(pkg);
+    if (catalog != null) {
+      return catalog;
+    }
+    PackageElement element = elements.getPackageElement(pkg);
+    return DeclarationReader.defaultCatalog(element);
+  }
+
+  private void catalog(CatalogModel declaration, List<EventModel> events) throws IOException {
+    if (events.isEmpty()) {
+      return;
+    }
+    String pkg = declaration.packageName();
+    if (writtenCatalogs.contains(pkg)) {
+      events.forEach(e -> reporter.report(Message.CATALOG_CLOSED, e.element(), e.element().getSimpleName(),
+          declaration.name()));
+      return;
+    }
+    if (!new CatalogChecks(reporter).catalogName(declaration.nameValue(), declaration.element(),
+        declaration.annotation())) {
+      return;
+    }
+    writtenCatalogs.add(pkg);
+    CatalogModel catalog = new CatalogModel(declaration.name(), pkg, declaration.topic(), declaration.element(),
+        declaration.annotation(), declaration.nameValue(), events);
+    Map<String, String> constants = GeneratedNames.constants(events.stream().map(e -> e.name().text()).toList());
+    TypeRef registry = ref(GeneratedNames.registry(pkg, catalog.name()));
+    List<KnownEvent> known = new ArrayList<>();
+    List<Element> origins = new ArrayList<>();
+    origins.add(catalog.element());
+    for (EventModel event : events) {
+      known.add(new KnownEvent(event.name().text(), event.type(), registry, constants.get(event.name().text()),
+          catalog.name(), event.element()));
+      origins.add(event.element());
+      codec(event.record());
+      for (RecordModel nested : event.nested()) {
+        codec(nested);
+      }
+    }
+    output.source(pkg, RegistryGenerator.generate(catalog, constants), origins);
+    output.source(pkg, PublisherGenerator.generate(pkg, catalog.name(), known), origins);
+    HandlerModel handlers = new HandlerModel(catalog.name(), pkg, known, origins);
+    output.source(pkg, HandlerGenerator.handler(handlers), origins);
+    output.source(pkg, HandlerGenerator.dispatcher(handlers), origins);
+    output.source(GeneratedNames.marker(pkg).packageName(),
+        MarkerGenerator.generate(pkg, catalog.name(), catalog.topic(), known), origins);
+    output.resource(GeneratedNames.catalogIndex(catalog.name()), CatalogIndexWriter.json(catalog, constants), origins);
+    registries.add(registry.qualifiedName());
+    localEvents.addAll(known);
+    serviceOrigins.addAll(origins);
+  }
+
+  private void codec(RecordModel record) throws IOException {
+    if (writtenCodecs.add(record.type())) {
+      output.source(record.type().packageName(), CodecGenerator.generate(record), List.of(record.element()));
+    }
+  }
+
+  private void consumer(ConsumerModel consumer, List<KnownEvent> selected) throws IOException {
+    if (selected == null) {
+      return;
+    }
+    List<Element> origins = new ArrayList<>();
+    origins.add(consumer.element());
+    selected.stream().filter(KnownEvent::local).forEach(e -> origins.add(e.element()));
+    HandlerModel model = new HandlerModel(consumer.name().text(), consumer.packageName(), selected, origins);
+    output.source(consumer.packageName(), HandlerGenerator.handler(model), origins);
+    output.source(consumer.packageName(), HandlerGenerator.dispatcher(model), origins);
+  }
+
+  private static TypeRef ref(com.palantir.javapoet.ClassName name) {
+    return new TypeRef(name.packageName(), name.simpleNames());
+  }
+
+  private void guarded(Element element, Action action) {
+    try {
+      action.run();
+    } catch (IOException | RuntimeException e) {
+      reporter.failure(element, e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Action {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,97 @@
+package farm.moonx.events.processor.validation;
+
+import farm.moonx.events.processor.model.Attribute;
+import farm.moonx.events.processor.model.ConsumerModel;
+import farm.moonx.events.processor.model.KnownEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Resolves an {@code @EventConsumer}'s selectors against every visible event, reporting each
+ * name that matches nothing on its own string literal, with the closest visible name.
+ */
+public final class ConsumerResolver {
+  private static final int LISTED = 8;
+  private final Reporter reporter;
+
+  /** A resolver reporting through {@code reporter}. */
+  public ConsumerResolver(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** The selected events sorted by name, or null if anything was reported. */
+  public List<KnownEvent> resolve(ConsumerModel consumer, List<KnownEvent> visible) {
+    int before = reporter.errorCount();
+    Attribute name = consumer.name();
+    if (!CatalogChecks.isTypePrefix(name.text())) {
+      reporter.report(Message.CONSUMER_NAME_INVALID, consumer.element(), consumer.annotation(), name.value(),
+          name.text(), name.text());
+    }
+    Map<String, KnownEvent> byName = new TreeMap<>();
+    visible.forEach(e -> byName.putIfAbsent(e.name(), e));
+    Map<String, KnownEvent> selected = new TreeMap<>();
+    if (consumer.selectors().isEmpty()) {
+      selected.putAll(byName);
+    }
+    for (Attribute selector : consumer.selectors()) {
+      String text = selector.text();
+      if (text.endsWith(".*") && EventValidator.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
+        String prefix = text.substring(0, text.length() - 1);
+        int found = selected.size();
+        byName.forEach((n, e) -> {
+          if (n.startsWith(prefix)) {
+            selected.put(n, e);
+          }
+        });
+        if (byName.keySet().stream().noneMatch(n -> n.startsWith(prefix))) {
+          report(consumer, selector, Message.CONSUMER_PREFIX_UNMATCHED, prefixes(byName.keySet()));
+        } else if (found == selected.size()) {
+          continue; // everything it matches was already selected: harmless
+        }
+      } else if (text.contains("*")) {
+        reporter.report(Message.CONSUMER_SELECTOR_INVALID, consumer.element(), consumer.annotation(),
+            selector.value(), text);
+      } else if (byName.containsKey(text)) {
+        selected.put(text, byName.get(text));
+      } else {
+        report(consumer, selector, Message.CONSUMER_EVENT_UNKNOWN, byName.keySet());
+      }
+    }
+    if (reporter.errorCount() != before) {
+      return null;
+    }
+    List<KnownEvent> result = new ArrayList<>(selected.values());
+    result.sort(Comparator.comparing(KnownEvent::name));
+    return result;
+  }
+
+  private void report(ConsumerModel consumer, Attribute selector, Message message, java.util.Set<String> candidates) {
+    String text = selector.text();
+    String closest = Suggestions.closest(text, candidates);
+    String hint;
+    if (closest != null) {
+      hint = "; did you mean \"" + closest + "\"?";
+    } else if (candidates.isEmpty()) {
+      hint = "; no catalog is visible: add the module or jar declaring the events to the class path";
+    } else {
+      List<String> some = candidates.stream().limit(LISTED).toList();
+      hint = "; visible: " + String.join(", ", some) + (candidates.size() > LISTED ? ", …" : "");
+    }
+    reporter.report(message, consumer.element(), consumer.annotation(), selector.value(), text, hint);
+  }
+
+  /** Every {@code prefix.*} selector that would match some visible name. */
+  private static java.util.Set<String> prefixes(java.util.Set<String> names) {
+    java.util.Set<String> prefixes = new TreeSet<>();
+    for (String n : names) {
+      for (int i = n.indexOf('.'); i > 0; i = n.indexOf('.', i + 1)) {
+        prefixes.add(n.substring(0, i) + ".*");
+      }
+    }
+    return prefixes;
+  }
+}

@@ -1,0 +1,96 @@
+package farm.moonx.events.processor.validation;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports. Each has a stable id, printed first in brackets
+ * ({@code [EventTypeDuplicate] …}) so that users and tests can search for it; ids never change
+ * meaning between releases. The texts are {@link String#format} patterns.
+ */
+public enum Message {
+  EVENT_TYPE_NOT_RECORD("EventTypeNotRecord",
+      "@EventType must be on a record, but %s is %s; declare it as `public record %s(...)`"),
+  EVENT_TYPE_NAME_INVALID("EventTypeNameInvalid",
+      "\"%s\" is not a valid event name: use a lowercase dotted hierarchy of at least two segments,"
+          + " such as \"payment.processed\" or \"user.profile.updated\" (each segment starts with a"
+          + " lowercase letter; then lowercase letters, digits, '-' or '_')%s"),
+  EVENT_TYPE_VERSION_INVALID("EventTypeVersionInvalid",
+      "\"%s\" is not a valid event version: use major.minor, such as \"1.0\" or \"2.3\""),
+  EVENT_TYPE_DUPLICATE("EventTypeDuplicate",
+      "\"%s\" is already declared by %s; every event name must be declared by exactly one record"),
+  EVENT_TYPE_NOT_ACCESSIBLE("EventTypeNotAccessible",
+      "%s cannot be an event: %s, because generated code in other packages must use it"),
+  EVENT_TYPE_GENERIC("EventTypeGeneric",
+      "%s cannot be an event: it has type parameters, and its codec and descriptor need one"
+          + " concrete type"),
+  COMPONENT_TYPE_UNSUPPORTED("ComponentTypeUnsupported",
+      "component %s has type %s, which the generated codec cannot write (%s). Supported: String,"
+          + " primitives and their boxes, BigDecimal, BigInteger, Instant, LocalDate, LocalDateTime,"
+          + " OffsetDateTime, UUID, enums, records, byte[], java.util.Date, arrays, and List, Set,"
+          + " Collection, Map<String, V> and Optional (as the component's own type) of these"),
+  COMPONENT_TYPE_NOT_ACCESSIBLE("ComponentTypeNotAccessible",
+      "component %s has type %s, which the generated codec in package %s cannot access: make it"
+          + " public (and every type enclosing it)"),
+  PARTITION_KEY_DUPLICATE("PartitionKeyDuplicate",
+      "%s has more than one @PartitionKey component (%s); mark exactly one"),
+  PARTITION_KEY_UNSUPPORTED("PartitionKeyUnsupported",
+      "@PartitionKey component %s has type %s; a partition key must be a String, a primitive or"
+          + " its box, a UUID, an enum, BigInteger, BigDecimal or LocalDate"),
+  COMPONENT_MUTABLE("ComponentMutable", Diagnostic.Kind.WARNING,
+      "component %s has mutable type %s: code holding the event can change it after it was"
+          + " published or decoded. Prefer an immutable type (Instant, List), or silence this with"
+          + " @SuppressWarnings(\"" + Message.SUPPRESS_MUTABLE + "\") on the component or record"),
+  CATALOG_NAME_INVALID("CatalogNameInvalid",
+      "\"%s\" is not a valid catalog name: it prefixes generated classes (%sEvents), so it must be"
+          + " a Java identifier starting with an uppercase letter, such as \"Payments\""),
+  CATALOG_DUPLICATE("CatalogDuplicate",
+      "package %s already has @EventCatalog on %s; a package holds exactly one catalog"),
+  CATALOG_CLOSED("CatalogClosed",
+      "%s appeared in a later processing round than the other events of catalog %s, whose classes"
+          + " are already generated; declare it in the source (not from another annotation processor)"),
+  CONSUMER_NAME_INVALID("ConsumerNameInvalid",
+      "\"%s\" is not a valid consumer name: it prefixes generated classes (%sHandler), so it must be"
+          + " a Java identifier starting with an uppercase letter, such as \"Billing\""),
+  CONSUMER_EVENT_UNKNOWN("ConsumerEventUnknown",
+      "no visible catalog declares event \"%s\"%s"),
+  CONSUMER_PREFIX_UNMATCHED("ConsumerPrefixUnmatched",
+      "\"%s\" matches no visible event%s"),
+  CONSUMER_SELECTOR_INVALID("ConsumerSelectorInvalid",
+      "\"%s\" is neither an event name such as \"payment.processed\" nor a prefix such as \"user.*\""),
+  TYPE_UNRESOLVED("TypeUnresolved",
+      "component %s has type %s, which could not be resolved; check its imports and dependencies"),
+  PROCESSOR_FAILURE("ProcessorFailure",
+      "the moonx-events processor failed on this element (please report it): %s");
+
+  /** The {@code @SuppressWarnings} key that silences {@link #COMPONENT_MUTABLE}. */
+  public static final String SUPPRESS_MUTABLE = "moonx-mutable";
+
+  private final String id;
+  private final Diagnostic.Kind kind;
+  private final String pattern;
+
+  Message(String id, String pattern) {
+    this(id, Diagnostic.Kind.ERROR, pattern);
+  }
+
+  Message(String id, Diagnostic.Kind kind, String pattern) {
+    this.id = id;
+    this.kind = kind;
+    this.pattern = pattern;
+  }
+
+  /** The stable id, e.g. {@code EventTypeDuplicate}. */
+  public String id() {
+    return id;
+  }
+
+  /** Error or warning. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The text with its id, e.g. {@code [EventTypeDuplicate] "a.b" is already declared by …}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(pattern, args);
+  }
+}

@@ -1,0 +1,133 @@
+package farm.moonx.events.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import farm.moonx.events.processor.model.KnownEvent;
+import farm.moonx.events.processor.model.TypeRef;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every name the processor generates, in one place: generated classes, descriptor constants,
+ * handler methods, resources, and the runtime types generated code refers to (named, not
+ * linked: the processor does not depend on the runtime).
+ */
+public final class GeneratedNames {
+  private GeneratedNames() {}
+
+  static final String RUNTIME = "farm.moonx.events";
+  static final ClassName EVENT_CODEC = ClassName.get(RUNTIME, "EventCodec");
+  static final ClassName EVENT_DESCRIPTOR = ClassName.get(RUNTIME, "EventDescriptor");
+  static final ClassName EVENT_REGISTRY = ClassName.get(RUNTIME, "EventRegistry");
+  static final ClassName EVENT_ENVELOPE = ClassName.get(RUNTIME, "EventEnvelope");
+  static final ClassName EVENT_CONTEXT = ClassName.get(RUNTIME, "EventContext");
+  static final ClassName EVENT_PUBLISHER = ClassName.get(RUNTIME, "EventPublisher");
+  static final ClassName EVENT_DISPATCHER = ClassName.get(RUNTIME, "EventDispatcher");
+  static final ClassName PUBLISH_OPTIONS = ClassName.get(RUNTIME, "PublishOptions");
+  static final ClassName PUBLISH_RESULT = ClassName.get(RUNTIME, "PublishResult");
+  static final ClassName BATCH_PUBLISH_RESULT = ClassName.get(RUNTIME, "BatchPublishResult");
+  static final ClassName OUTGOING_EVENT = ClassName.get(RUNTIME, "OutgoingEvent");
+  static final ClassName CODEC_SUPPORT = ClassName.get(RUNTIME + ".internal", "CodecSupport");
+  static final ClassName CODEC_ARRAYS = ClassName.get(RUNTIME + ".internal", "CodecArrays");
+  static final ClassName DATA_CLASSIFICATION = ClassName.get("farm.moonx.events.annotations", "DataClassification");
+  static final ClassName CATALOG_INDEX = ClassName.get("farm.moonx.events.annotations.internal", "CatalogIndex");
+  static final String MARKER_PACKAGE = "farm.moonx.events.generated.catalogs";
+
+  /** The service file listing every registry. */
+  public static final String SERVICES_FILE = "META-INF/services/" + RUNTIME + ".EventRegistry";
+
+  /** The processor's name, written in {@code @Generated}. */
+  public static final String PROCESSOR = "farm.moonx.events.processor.EventProcessor";
+
+  /** {@code PaymentsEvents}. */
+  public static ClassName registry(String packageName, String catalog) {
+    return ClassName.get(packageName, catalog + "Events");
+  }
+
+  /** {@code PaymentsPublisher}. */
+  public static ClassName publisher(String packageName, String catalog) {
+    return ClassName.get(packageName, catalog + "Publisher");
+  }
+
+  /** {@code PaymentsHandler} or {@code BillingHandler}. */
+  public static ClassName handler(String packageName, String prefix) {
+    return ClassName.get(packageName, prefix + "Handler");
+  }
+
+  /** {@code PaymentsDispatcher} or {@code BillingDispatcher}. */
+  public static ClassName dispatcher(String packageName, String prefix) {
+    return ClassName.get(packageName, prefix + "Dispatcher");
+  }
+
+  /** {@code PaymentProcessedCodec}, next to its record; {@code Outer_InnerCodec} for a nested one. */
+  public static ClassName codec(TypeRef record) {
+    return ClassName.get(record.packageName(), String.join("_", record.simpleNames()) + "Codec");
+  }
+
+  /**
+   * The catalog marker for package {@code pkg}: {@code Catalog_com_example_payments}; an
+   * underscore in the package doubles, so distinct packages never share a marker.
+   */
+  public static ClassName marker(String pkg) {
+    return ClassName.get(MARKER_PACKAGE, "Catalog_" + pkg.replace("_", "__").replace('.', '_'));
+  }
+
+  /** {@code META-INF/events/Payments.json}. */
+  public static String catalogIndex(String catalog) {
+    return "META-INF/events/" + catalog + ".json";
+  }
+
+  /** The descriptor constant of an event: {@code payment.processed} gives {@code PAYMENT_PROCESSED}. */
+  public static String constant(String eventName) {
+    return eventName.replaceAll("[.\\-]", "_").toUpperCase(Locale.ROOT);
+  }
+
+  /** The handler method of an event: {@code payment.processed} gives {@code onPaymentProcessed}. */
+  public static String handlerMethod(String eventName) {
+    StringBuilder sb = new StringBuilder("on");
+    for (String part : eventName.split("[._\\-]")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The descriptor constant of each event name, made unique in name order ({@code a.b-c} and
+   * {@code a.b_c} would both be {@code A_B_C}; the second becomes {@code A_B_C_2}).
+   */
+  public static java.util.Map<String, String> constants(java.util.Collection<String> eventNames) {
+    return unique(eventNames, GeneratedNames::constant, "_");
+  }
+
+  /** The handler method of each event, made unique like {@link #constants}. */
+  static java.util.Map<String, String> handlerMethods(java.util.Collection<String> eventNames) {
+    return unique(eventNames, GeneratedNames::handlerMethod, "");
+  }
+
+  private static java.util.Map<String, String> unique(
+      java.util.Collection<String> names, java.util.function.UnaryOperator<String> derive, String separator) {
+    java.util.Map<String, String> result = new java.util.TreeMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (String name : new java.util.TreeSet<>(names)) {
+      String base = derive.apply(name);
+      String candidate = base;
+      for (int i = 2; !taken.add(candidate); i++) {
+        candidate = base + separator + i;
+      }
+      result.put(name, candidate);
+    }
+    return result;
+  }
+
+  /** The JavaPoet name of {@code ref}. */
+  public static ClassName className(TypeRef ref) {
+    List<String> names = ref.simpleNames();
+    return ClassName.get(ref.packageName(), names.get(0), names.subList(1, names.size()).toArray(new String[0]));
+  }
+
+  /** The descriptor constant of {@code event}, e.g. {@code PaymentsEvents.PAYMENT_PROCESSED}. */
+  static com.palantir.javapoet.CodeBlock descriptor(KnownEvent event) {
+    return com.palantir.javapoet.CodeBlock.of("$T.$N", className(event.registry()), event.constant());
+  }
+}

@@ -1,0 +1,160 @@
+package farm.moonx.events.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import farm.moonx.events.processor.model.CatalogModel;
+import farm.moonx.events.processor.model.EventModel;
+import farm.moonx.events.processor.model.FieldModel;
+import farm.moonx.events.processor.model.Shape;
+import farm.moonx.events.processor.model.ScalarKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code PaymentsEvents}: one {@code EventDescriptor} constant per event and an
+ * {@code EventRegistry} over them, with the public no-argument constructor
+ * {@code ServiceLoader} needs. Every instance serves the same static descriptors.
+ */
+public final class RegistryGenerator {
+  private RegistryGenerator() {}
+
+  /** The registry class of {@code catalog}. */
+  public static TypeSpec generate(CatalogModel catalog, Map<String, String> constants) {
+    ClassName registry = GeneratedNames.registry(catalog.packageName(), catalog.name());
+    TypeSpec.Builder spec = TypeSpec.classBuilder(registry)
+        .addJavadoc("The events of catalog {@code $L} (topic {@code $L}): one descriptor per event.\n\n",
+            catalog.name(), catalog.topic())
+        .addJavadoc("<p>Registered for {@link java.util.ServiceLoader}, so {@code EventRegistry.load()} finds it.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(GeneratedNames.EVENT_REGISTRY);
+    List<CodeBlock> all = new ArrayList<>();
+    List<MethodSpec> validators = new ArrayList<>();
+    for (EventModel event : catalog.events()) {
+      String constant = constants.get(event.name().text());
+      all.add(CodeBlock.of("$N", constant));
+      MethodSpec validator = validator(event);
+      if (validator != null) {
+        validators.add(validator);
+      }
+      spec.addField(descriptor(catalog, event, constant, registry, validator));
+    }
+    ParameterizedTypeName anyDescriptor =
+        ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, WildcardTypeName.subtypeOf(Object.class));
+    spec.addField(FieldSpec.builder(GeneratedNames.EVENT_REGISTRY, "REGISTRY", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer("$T.of($L)", GeneratedNames.EVENT_REGISTRY, CodeBlock.join(all, ", "))
+        .build());
+    spec.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("For {@link java.util.ServiceLoader}; every instance serves the same descriptors.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .build());
+    spec.addMethod(MethodSpec.methodBuilder("descriptors")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Collection.class), anyDescriptor))
+        .addStatement("return REGISTRY.descriptors()")
+        .build());
+    spec.addMethod(MethodSpec.methodBuilder("find")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), anyDescriptor))
+        .addParameter(String.class, "eventType")
+        .addStatement("return REGISTRY.find(eventType)")
+        .build());
+    TypeVariableName t = TypeVariableName.get("T");
+    spec.addMethod(MethodSpec.methodBuilder("find")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addTypeVariable(t)
+        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
+            ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, t)))
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addStatement("return REGISTRY.find(type)")
+        .build());
+    spec.addMethod(MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S + REGISTRY", catalog.name())
+        .build());
+    validators.forEach(spec::addMethod);
+    return spec.build();
+  }
+
+  private static FieldSpec descriptor(
+      CatalogModel catalog, EventModel event, String constant, ClassName registry, MethodSpec validator) {
+    ClassName record = GeneratedNames.className(event.type());
+    CodeBlock.Builder init = CodeBlock.builder()
+        .add("$T.builder($S, $T.class, $T.INSTANCE)\n", GeneratedNames.EVENT_DESCRIPTOR, event.name().text(), record,
+            GeneratedNames.codec(event.type()))
+        .indent().indent()
+        .add(".version($S)\n", event.version().text())
+        .add(".classification($T.$N)\n", GeneratedNames.DATA_CLASSIFICATION, event.classification())
+        .add(".topic($S)\n", catalog.topic());
+    FieldModel key = event.partitionKey();
+    if (key != null) {
+      init.add(".partitionKey(data -> $L)\n", keyExpression(key));
+    }
+    if (validator != null) {
+      init.add(".validator($T::$N)\n", registry, validator);
+    }
+    init.add(".build()").unindent().unindent();
+    return FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, record), constant,
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("{@code $L} version $L: {@link $T}.\n", event.name().text(), event.version().text(), record)
+        .initializer(init.build())
+        .build();
+  }
+
+  /** The partition key as a String, null-safe: {@code data.userId()} or a conversion of it. */
+  private static CodeBlock keyExpression(FieldModel key) {
+    CodeBlock value = CodeBlock.of("data.$N()", key.name());
+    if (key.primitive()) {
+      return CodeBlock.of("$T.valueOf($L)", String.class, value);
+    }
+    String convert = "toString";
+    if (key.shape() instanceof Shape.EnumShape) {
+      convert = "name";
+    } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING) {
+      return value;
+    } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.BIG_DECIMAL) {
+      convert = "toPlainString";
+    }
+    return CodeBlock.of("$L == null ? null : $L.$N()", value, value, convert);
+  }
+
+  /** The check that required references are present, or null when the record has none. */
+  private static MethodSpec validator(EventModel event) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (FieldModel field : event.record().fields()) {
+      if (field.primitive() || (!field.required() && !(field.shape() instanceof Shape.OptionalShape))) {
+        continue;
+      }
+      String hint = field.shape() instanceof Shape.OptionalShape ? " (use Optional.empty(), not null)" : "";
+      b.beginControlFlow("if (data.$N() == null)", field.name())
+          .addStatement("errors.add($S)", "data." + field.name() + ": is required" + hint)
+          .endControlFlow();
+    }
+    if (b.isEmpty()) {
+      return null;
+    }
+    ClassName record = GeneratedNames.className(event.type());
+    return MethodSpec.methodBuilder("validate" + String.join("", event.type().simpleNames()))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(record, "data")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), TypeName.get(String.class)), "errors")
+        .addCode(b.build())
+        .build();
+  }
+}

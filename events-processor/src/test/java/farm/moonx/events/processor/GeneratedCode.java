@@ -1,0 +1,83 @@
+package farm.moonx.events.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.google.testing.compile.Compilation;
+import farm.moonx.events.EventCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The good sources compiled once, with helpers to run their generated codecs. */
+final class GeneratedCode {
+  private static GeneratedCode instance;
+  private static final JsonFactory JSON = new JsonFactory();
+  private final ClassLoader loader;
+
+  private GeneratedCode(ClassLoader loader) {
+    this.loader = loader;
+  }
+
+  /** The compiled {@code src/test/resources/good} tree (compiled on first use). */
+  static synchronized GeneratedCode good() {
+    if (instance == null) {
+      Compilation compilation = TestCompiler.compile(TestCompiler.sources("good"));
+      assertThat(compilation).succeeded();
+      instance = new GeneratedCode(TestCompiler.loader(compilation));
+    }
+    return instance;
+  }
+
+  Class<?> type(String name) {
+    try {
+      return Class.forName(name, true, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The generated codec singleton of record class {@code record}. */
+  @SuppressWarnings("unchecked")
+  EventCodec<Object> codec(Class<?> record) {
+    String name = record.getPackageName() + "."
+        + record.getName().substring(record.getPackageName().length() + 1).replace('$', '_') + "Codec";
+    try {
+      return (EventCodec<Object>) type(name).getField("INSTANCE").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] write(EventCodec<Object> codec, Object value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      codec.write(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static Object read(EventCodec<Object> codec, byte[] json) throws IOException {
+    try (JsonParser parser = JSON.createParser(json)) {
+      parser.nextToken();
+      return codec.read(parser);
+    }
+  }
+
+  /** Reads {@code data} the way the envelope codec does: inside {@code {"data": …}}. */
+  static Object readAsData(EventCodec<Object> codec, String data) throws IOException {
+    try (JsonParser parser = JSON.createParser("{\"metadata\":{},\"data\":" + data + "}")) {
+      parser.nextToken();
+      parser.nextFieldName();
+      parser.skipChildren();
+      parser.nextToken();
+      parser.nextFieldName();
+      parser.nextToken();
+      return codec.read(parser);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import farm.moonx.events.annotations.EventType;
+
+@EventType("order.boxed")
+public record Generic<T>(String orderId) {}

@@ -1,0 +1,4 @@
+@EventCatalog(name = "Orders")
+package catalogdup;
+
+import farm.moonx.events.annotations.EventCatalog;

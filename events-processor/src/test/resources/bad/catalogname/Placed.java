@@ -1,0 +1,6 @@
+package catalogname;
+
+import farm.moonx.events.annotations.EventType;
+
+@EventType("order.placed")
+public record Placed(String orderId) {}

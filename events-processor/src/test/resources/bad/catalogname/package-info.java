@@ -1,0 +1,4 @@
+@EventCatalog(name = "orders")
+package catalogname;
+
+import farm.moonx.events.annotations.EventCatalog;

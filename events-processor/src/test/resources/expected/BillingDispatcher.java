@@ -1,0 +1,50 @@
+package com.example.billing;
+
+import com.example.kitchen.KitchenEvents;
+import com.example.payments.PaymentsEvents;
+import farm.moonx.events.EventContext;
+import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Routes each envelope of {@code Billing} to its {@link BillingHandler} method; returns false for other types.
+ */
+@Generated("farm.moonx.events.processor.EventProcessor")
+public final class BillingDispatcher implements EventDispatcher {
+  private static final EventRegistry REGISTRY = EventRegistry.of(KitchenEvents.KITCHEN_EVERYTHING, PaymentsEvents.PAYMENT_PROCESSED);
+
+  private final BillingHandler handler;
+
+  /**
+   * Dispatches to {@code handler}.
+   */
+  public BillingDispatcher(BillingHandler handler) {
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  @Override
+  public EventRegistry registry() {
+    return REGISTRY;
+  }
+
+  @Override
+  public boolean dispatch(EventEnvelope<?> envelope, EventContext context) throws Exception {
+    String eventType = envelope.eventType();
+    if (eventType == null) {
+      return false;
+    }
+    switch (eventType) {
+      case "kitchen.everything":
+        handler.onKitchenEverything(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_EVERYTHING.cast(envelope.data())), context);
+        return true;
+      case "payment.processed":
+        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), context);
+        return true;
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package farm.moonx.events.kafka;
+
+import farm.moonx.events.kafka.internal.ConsumerWorker;
+import farm.moonx.events.kafka.internal.DeadLetterWriter;
+import farm.moonx.events.kafka.internal.RecordProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer container: {@code concurrency} threads, each polling its own
+ * {@code KafkaConsumer} of one group, routing every record to the configured dispatcher.
+ *
+ * <pre>{@code
+ * KafkaEventConsumer consumer = KafkaEventConsumer.create(EventConsumerConfig.builder("billing")
+ *     .bootstrapServers("localhost:9092").topics("moonx.events")
+ *     .handler(PaymentsEvents.PAYMENT_PROCESSED, (event, context) -> bill(event.data()))
+ *     .build()).start();
+ * // … on shutdown
+ * consumer.close(Duration.ofSeconds(10));
+ * }</pre>
+ *
+ * <p>Per record: route by the {@code eventType} header (types not handled are skipped or
+ * dead-lettered per {@link UnknownTypePolicy} without decoding the data), decode with the
+ * dispatcher's registry, validate, filter, transform, dispatch with the event's ids in the
+ * SLF4J MDC. A failing handler is retried per {@link RetryPolicy} with only its partition
+ * paused; then, like malformed or invalid records, the record is copied to the dead-letter
+ * topic with {@link EventHeaders} {@code dlq.*} headers. Offsets are committed only after a
+ * record is handled, skipped or safely dead-lettered (at-least-once): if the dead-letter write
+ * fails, the record is retried later, never lost.
+ */
+public final class KafkaEventConsumer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);
+
+  private final EventConsumerConfig config;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
+  private final DeadLetterWriter deadLetters;
+  private final List<ConsumerWorker> workers = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private boolean started;
+  private volatile boolean closed;
+
+  private KafkaEventConsumer(EventConsumerConfig config, Supplier<Consumer<byte[], byte[]>> consumers,
+      Producer<byte[], byte[]> deadLetterProducer, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.consumers = Objects.requireNonNull(consumers, "consumers");
+    this.deadLetters = new DeadLetterWriter(Objects.requireNonNull(deadLetterProducer, "deadLetterProducer"), config, clock);
+  }
+
+  /** A container for {@code config}, with its own Kafka consumers and dead-letter producer; call {@link #start()}. */
+  public static KafkaEventConsumer create(EventConsumerConfig config) {
+    Producer<byte[], byte[]> producer = new KafkaProducer<>(config.deadLetterProducerProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    return new KafkaEventConsumer(config, () -> new KafkaConsumer<>(config.consumerProperties(),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer()), producer, Clock.systemUTC());
+  }
+
+  /**
+   * A container over given clients, e.g. kafka-clients' {@code MockConsumer} and
+   * {@code MockProducer} in tests: {@code consumers} is called once per thread, and
+   * {@code deadLetterProducer} is shared and closed with the container.
+   */
+  public static KafkaEventConsumer create(EventConsumerConfig config, Supplier<Consumer<byte[], byte[]>> consumers,
+      Producer<byte[], byte[]> deadLetterProducer, Clock clock) {
+    return new KafkaEventConsumer(config, consumers, deadLetterProducer, clock);
+  }
+
+  /**
+   * Creates the consumers and starts their threads.
+   *
+   * @return this
+   * @throws IllegalStateException if already started or closed
+   * @throws org.apache.kafka.common.KafkaException if a consumer cannot be created from the config
+   */
+  public synchronized KafkaEventConsumer start() {
+    if (started || closed) {
+      throw new IllegalStateException(closed ? "consumer is closed" : "consumer is already started");
+    }
+    started = true;
+    RecordProcessor processor = new RecordProcessor(config);
+    for (int i = 0; i < config.concurrency(); i++) {
+      workers.add(new ConsumerWorker(consumers.get(), config, processor, deadLetters));
+    }
+    for (int i = 0; i < workers.size(); i++) {
+      Thread thread = new Thread(workers.get(i), "moonx-events-" + config.groupId() + "-" + i);
+      threads.add(thread);
+      thread.start();
+    }
+    log.info("consuming {} as group {} with {} thread(s)", config.topics(), config.groupId(), workers.size());
+    return this;
+  }
+
+  /**
+   * Up when started, not closed, every thread alive, and every thread polled within
+   * {@code max.poll.interval.ms} (a handler stuck longer is down). Details per thread: alive,
+   * assigned partitions, milliseconds since the last poll, and the error that ended it.
+   */
+  public Health healthCheck() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("groupId", config.groupId());
+    details.put("topics", config.topics());
+    if (!started || closed) {
+      details.put("status", closed ? "closed" : "not started");
+      return new Health(false, details);
+    }
+    long maxPollInterval = Long.parseLong(String.valueOf(
+        config.consumerProperties().getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)));
+    long now = System.currentTimeMillis();
+    boolean up = true;
+    for (int i = 0; i < workers.size(); i++) {
+      ConsumerWorker worker = workers.get(i);
+      Map<String, Object> thread = new LinkedHashMap<>();
+      long lastPoll = worker.lastPollMillis();
+      boolean alive = worker.running() && threads.get(i).isAlive();
+      boolean polling = lastPoll < 0 || now - lastPoll <= maxPollInterval;
+      thread.put("alive", alive);
+      thread.put("assignment", worker.assignment().stream().map(Object::toString).sorted().toList());
+      thread.put("lastPollMsAgo", lastPoll < 0 ? null : now - lastPoll);
+      if (worker.fatal() != null) {
+        thread.put("error", worker.fatal().toString());
+      }
+      details.put("thread-" + i, thread);
+      up &= alive && polling;
+    }
+    return new Health(up, details);
+  }
+
+  /** The config. */
+  public EventConsumerConfig config() {
+    return config;
+  }
+
+  /**
+   * Stops every thread after its in-flight record, commits what is done, leaves the group and
+   * closes the dead-letter producer, waiting at most about {@code timeout}.
+   */
+  public void close(Duration timeout) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    workers.forEach(ConsumerWorker::stop);
+    for (Thread thread : threads) {
+      try {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (thread.isAlive()) {
+        log.warn("{} did not stop within {} ms (a handler still running?)", thread.getName(), timeout.toMillis());
+      }
+    }
+    deadLetters.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+  }
+
+  /** {@link #close(Duration)} with 30 seconds. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,264 @@
+package farm.moonx.events.kafka;
+
+import farm.moonx.events.BatchPublishResult;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventMdc;
+import farm.moonx.events.EventMetrics;
+import farm.moonx.events.EventPublisher;
+import farm.moonx.events.EventValidationException;
+import farm.moonx.events.OutgoingEvent;
+import farm.moonx.events.PublishOptions;
+import farm.moonx.events.PublishResult;
+import farm.moonx.events.kafka.internal.ClusterHealth;
+import farm.moonx.events.kafka.internal.DeadLetterRecord;
+import farm.moonx.events.kafka.internal.LogSafe;
+import farm.moonx.events.kafka.internal.PublishPipeline;
+import farm.moonx.events.kafka.internal.PublishPipeline.Prepared;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes events to Kafka through one idempotent {@link KafkaProducer}; thread-safe, share one
+ * per service.
+ *
+ * <pre>{@code
+ * try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
+ *     EventPublisherConfig.builder("payments").bootstrapServers("localhost:9092").build())) {
+ *   publisher.publish(PaymentsEvents.PAYMENT_PROCESSED, payment).join();
+ * }
+ * }</pre>
+ *
+ * <p>A publish builds the envelope, validates it (an invalid event is never sent: the future
+ * fails with an {@link EventValidationException} listing every problem), applies the
+ * transformers and filters, and sends key = partition key, value = the JSON envelope, headers =
+ * {@link EventHeaders} routing fields. An event a filter rejects is not sent and its future
+ * completes normally with {@link PublishResult#notSent} ({@code sent() == false}): filtering is
+ * a decision, not a failure. Delivery failures fail the future; those the broker refuses for
+ * good (not retriable) are also copied to the configured dead-letter topic.
+ *
+ * <p>Logs carry ids and types; data only at debug level and never for confidential or
+ * restricted events.
+ */
+public final class KafkaEventPublisher implements EventPublisher {
+  private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+
+  private final EventPublisherConfig config;
+  private final Producer<String, byte[]> producer;
+  private final ClusterHealth clusterHealth;
+  private final PublishPipeline pipeline;
+  private final EventMetrics metrics;
+  private volatile boolean closed;
+
+  private KafkaEventPublisher(
+      EventPublisherConfig config, Producer<String, byte[]> producer, ClusterHealth clusterHealth) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.producer = Objects.requireNonNull(producer, "producer");
+    this.clusterHealth = clusterHealth;
+    this.pipeline = new PublishPipeline(config);
+    this.metrics = config.metrics();
+  }
+
+  /** A publisher with its own {@link KafkaProducer} built from {@code config}. */
+  public static KafkaEventPublisher create(EventPublisherConfig config) {
+    Map<String, Object> properties = config.producerProperties();
+    Producer<String, byte[]> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    return new KafkaEventPublisher(config, producer,
+        new ClusterHealth(properties, config.healthTimeout(), config.mainTopic()));
+  }
+
+  /**
+   * A publisher over a given producer, e.g. kafka-clients' {@code MockProducer} in tests. Its
+   * {@link #healthCheck()} cannot reach a cluster and reports only whether it is open. The
+   * producer is closed with the publisher.
+   */
+  public static KafkaEventPublisher create(EventPublisherConfig config, Producer<String, byte[]> producer) {
+    return new KafkaEventPublisher(config, producer, null);
+  }
+
+  @Override
+  public <T> CompletableFuture<PublishResult> publish(EventDescriptor<T> descriptor, T data, PublishOptions options) {
+    Objects.requireNonNull(descriptor, "descriptor");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(options, "options");
+    Prepared<T> prepared;
+    try {
+      checkOpen();
+      prepared = pipeline.prepare(descriptor, data, options);
+    } catch (RuntimeException e) {
+      return rejected(descriptor.name(), e);
+    }
+    return send(prepared);
+  }
+
+  /**
+   * Validates and encodes every event first; if any is invalid, nothing is sent and every
+   * future fails with one {@link EventValidationException} listing each problem as
+   * {@code events[i] <type>: <problem>}. Otherwise all are handed to the producer, whose own
+   * batching ({@code linger.ms}, {@code batch.size}) groups them.
+   */
+  @Override
+  public BatchPublishResult publishBatch(List<? extends OutgoingEvent<?>> events) {
+    List<Prepared<?>> prepared = new ArrayList<>(events.size());
+    List<String> errors = new ArrayList<>();
+    Set<String> invalidTypes = new LinkedHashSet<>();
+    RuntimeException failure = null;
+    for (int i = 0; i < events.size(); i++) {
+      OutgoingEvent<?> event = Objects.requireNonNull(events.get(i), "events[" + i + "]");
+      try {
+        checkOpen();
+        prepared.add(prepare(event));
+      } catch (EventValidationException e) {
+        invalidTypes.add(event.descriptor().name());
+        for (String error : e.errors()) {
+          errors.add("events[" + i + "] " + event.descriptor().name() + ": " + error);
+        }
+      } catch (RuntimeException e) {
+        failure = failure != null ? failure : e;
+      }
+    }
+    if (!errors.isEmpty()) {
+      failure = new EventValidationException(String.join(", ", invalidTypes), errors);
+    }
+    List<CompletableFuture<PublishResult>> results = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      String type = events.get(i).descriptor().name();
+      results.add(failure == null ? send(prepared.get(i)) : rejected(type, failure));
+    }
+    return BatchPublishResult.of(results);
+  }
+
+  /**
+   * Whether the cluster answers and the main topic (if configured) exists, within the
+   * configured health timeout; never hangs and never throws.
+   */
+  public Health healthCheck() {
+    if (closed) {
+      return new Health(false, Map.of("status", "closed"));
+    }
+    if (clusterHealth == null) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("status", "open");
+      details.put("cluster", "not checked: publisher built over a given producer");
+      return new Health(true, details);
+    }
+    return clusterHealth.check();
+  }
+
+  /** The config this publisher was built from. */
+  public EventPublisherConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close(Duration timeout) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      producer.close(timeout); // sends what was accepted first
+    } finally {
+      if (clusterHealth != null) {
+        clusterHealth.close();
+      }
+    }
+  }
+
+  private <T> Prepared<T> prepare(OutgoingEvent<T> event) {
+    return pipeline.prepare(event.descriptor(), event.data(), event.options());
+  }
+
+  private <T> CompletableFuture<PublishResult> send(Prepared<T> prepared) {
+    String type = prepared.descriptor().name();
+    String eventId = prepared.envelope().eventId();
+    try (EventMdc.Scope ignored = EventMdc.open(prepared.envelope().metadata())) {
+      if (prepared.filtered()) {
+        metrics.skipped(type, "filtered");
+        log.debug("not publishing {} {}: rejected by a filter", type, eventId);
+        return CompletableFuture.completedFuture(
+            PublishResult.notSent(prepared.topic(), eventId, prepared.envelope().metadata().timestamp()));
+      }
+      CompletableFuture<PublishResult> future = new CompletableFuture<>();
+      long start = System.nanoTime();
+      try {
+        producer.send(prepared.record(), (meta, error) -> {
+          if (error == null) {
+            metrics.published(type);
+            metrics.publishLatency(type, Duration.ofNanos(System.nanoTime() - start));
+            future.complete(new PublishResult(meta.topic(), meta.partition(), meta.offset(), eventId, meta.timestamp()));
+          } else {
+            failed(prepared, error, future);
+          }
+        });
+        if (log.isDebugEnabled()) {
+          log.debug("publishing {} {} to {} {}", type, eventId, prepared.topic(),
+              LogSafe.data(prepared.envelope(), prepared.descriptor()));
+        }
+      } catch (RuntimeException e) {
+        failed(prepared, e, future);
+      }
+      return future;
+    }
+  }
+
+  private void failed(Prepared<?> prepared, Exception error, CompletableFuture<PublishResult> future) {
+    String type = prepared.descriptor().name();
+    metrics.publishFailed(type, error);
+    try (EventMdc.Scope ignored = EventMdc.open(prepared.envelope().metadata())) {
+      log.warn("publishing {} {} to {} failed: {}", type, prepared.envelope().eventId(), prepared.topic(), error.toString());
+    }
+    future.completeExceptionally(error);
+    if (config.deadLetterTopic() != null && !(error instanceof RetriableException) && !closed) {
+      // Not on the producer's I/O thread (where callbacks run): send() may block on metadata.
+      CompletableFuture.runAsync(() -> copyToDeadLetter(prepared, error));
+    }
+  }
+
+  private void copyToDeadLetter(Prepared<?> prepared, Exception error) {
+    ProducerRecord<String, byte[]> original = prepared.record();
+    ProducerRecord<String, byte[]> copy = DeadLetterRecord.of(config.deadLetterTopic(), original.key(),
+        original.value(), original.headers(), error,
+        new DeadLetterRecord.Origin(original.topic(), -1, -1L, prepared.envelope().metadata().timestamp(), null),
+        0, System.currentTimeMillis());
+    try {
+      producer.send(copy, (meta, dlqError) -> {
+        if (dlqError != null) {
+          log.error("could not copy {} {} to dead-letter topic {}: {}", prepared.descriptor().name(),
+              prepared.envelope().eventId(), config.deadLetterTopic(), dlqError.toString());
+        }
+      });
+    } catch (RuntimeException e) {
+      log.error("could not copy {} {} to dead-letter topic {}", prepared.descriptor().name(),
+          prepared.envelope().eventId(), config.deadLetterTopic(), e);
+    }
+  }
+
+  private CompletableFuture<PublishResult> rejected(String type, RuntimeException error) {
+    metrics.publishFailed(type, error);
+    // The class only: validation messages may quote the data, and the caller gets them anyway.
+    log.debug("rejected {} before sending: {}", type, error.getClass().getSimpleName());
+    return CompletableFuture.failedFuture(error);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("publisher is closed");
+    }
+  }
+}

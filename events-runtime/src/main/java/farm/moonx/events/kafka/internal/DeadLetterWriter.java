@@ -1,0 +1,58 @@
+package farm.moonx.events.kafka.internal;
+
+import farm.moonx.events.kafka.EventConsumerConfig;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Writes failed records to their dead-letter topic and waits for the broker's acknowledgement,
+ * so the caller commits the original offset only once the copy is safe.
+ */
+public final class DeadLetterWriter {
+  private final Producer<byte[], byte[]> producer;
+  private final EventConsumerConfig config;
+  private final Clock clock;
+
+  /** A writer sending through {@code producer} (idempotent, {@code acks=all}), shared by all workers. */
+  public DeadLetterWriter(Producer<byte[], byte[]> producer, EventConsumerConfig config, Clock clock) {
+    this.producer = producer;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Copies {@code record} with {@code dlq.*} headers describing {@code error} and returns the
+   * dead-letter topic once the broker acknowledged the copy.
+   *
+   * @throws KafkaException if the copy could not be written within the dead-letter timeout
+   */
+  public String write(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts) {
+    String topic = config.deadLetterTopic(record.topic());
+    ProducerRecord<byte[], byte[]> copy = DeadLetterRecord.of(topic, record.key(), record.value(), record.headers(),
+        error, new DeadLetterRecord.Origin(record.topic(), record.partition(), record.offset(), record.timestamp(),
+            config.groupId()), attempts, clock.millis());
+    try {
+      producer.send(copy).get(config.deadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return topic;
+    } catch (ExecutionException e) {
+      throw new KafkaException("dead-letter write to " + topic + " failed", e.getCause());
+    } catch (TimeoutException e) {
+      throw new KafkaException("dead-letter write to " + topic + " timed out after "
+          + config.deadLetterTimeout().toMillis() + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while writing to " + topic, e);
+    }
+  }
+
+  /** Closes the producer, waiting at most {@code timeout} for pending writes. */
+  public void close(java.time.Duration timeout) {
+    producer.close(timeout);
+  }
+}

@@ -1,0 +1,78 @@
+package farm.moonx.events.kafka.internal;
+
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventSerializer;
+import farm.moonx.events.kafka.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** Turns envelopes into Kafka records (key, JSON value, routing headers) and reads headers back. */
+public final class EventRecords {
+  private final EventSerializer serializer;
+  private final boolean cloudEvents;
+
+  /** Records written with {@code serializer}, with CloudEvents headers if {@code cloudEvents}. */
+  public EventRecords(EventSerializer serializer, boolean cloudEvents) {
+    this.serializer = serializer;
+    this.cloudEvents = cloudEvents;
+  }
+
+  /**
+   * The record for {@code envelope}: key = {@code metadata.partition}, value = the JSON
+   * envelope, timestamp = {@code metadata.timestamp}, headers mirroring the routing fields.
+   */
+  public <T> ProducerRecord<String, byte[]> toRecord(
+      String topic, EventEnvelope<T> envelope, EventDescriptor<T> descriptor) {
+    byte[] value = serializer.serialize(envelope, descriptor);
+    EventMetadata m = envelope.metadata();
+    Headers headers = new RecordHeaders();
+    put(headers, EventHeaders.EVENT_TYPE, m.eventType());
+    put(headers, EventHeaders.EVENT_ID, m.eventId());
+    put(headers, EventHeaders.EVENT_VERSION, m.eventVersion());
+    put(headers, EventHeaders.CORRELATION_ID, m.correlationId());
+    put(headers, EventHeaders.CAUSATION_ID, m.causationId());
+    if (cloudEvents) {
+      put(headers, EventHeaders.CE_SPECVERSION, "1.0");
+      put(headers, EventHeaders.CE_ID, m.eventId());
+      put(headers, EventHeaders.CE_SOURCE, m.source());
+      put(headers, EventHeaders.CE_TYPE, m.eventType());
+      put(headers, EventHeaders.CE_TIME, Instant.ofEpochMilli(m.timestamp()).toString());
+      put(headers, EventHeaders.CONTENT_TYPE, "application/json");
+    }
+    Long timestamp = m.timestamp() > 0 ? m.timestamp() : null;
+    return new ProducerRecord<>(topic, null, timestamp, m.partition(), value, headers);
+  }
+
+  /** Sets header {@code key} to {@code value} as UTF-8, replacing earlier values; null sets nothing. */
+  public static void put(Headers headers, String key, String value) {
+    headers.remove(key);
+    if (value != null) {
+      headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The last value of header {@code key} as UTF-8 text, or null. */
+  public static String text(Headers headers, String key) {
+    Header header = headers.lastHeader(key);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The headers by key (last value wins), for {@code EventContext}. */
+  public static Map<String, byte[]> toMap(Headers headers) {
+    Map<String, byte[]> map = new LinkedHashMap<>();
+    for (Header header : headers) {
+      map.put(header.key(), header.value());
+    }
+    return map;
+  }
+}

@@ -1,0 +1,158 @@
+package farm.moonx.events.kafka.internal;
+
+import farm.moonx.events.EventContext;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMdc;
+import farm.moonx.events.EventMetrics;
+import farm.moonx.events.EventValidationException;
+import farm.moonx.events.EventValidator;
+import farm.moonx.events.MalformedEventException;
+import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.ValidationResult;
+import farm.moonx.events.kafka.EventConsumerConfig;
+import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.kafka.RetryPolicy;
+import farm.moonx.events.kafka.UnknownTypePolicy;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One record through the consume pipeline: route by header → decode → validate → filter →
+ * transform → dispatch, and what should happen next. Talks to no Kafka client: the
+ * {@link ConsumerWorker} acts on the {@link Outcome}.
+ *
+ * <p>The Java type of an event is chosen only by looking its name up in the dispatcher's
+ * registry; a record whose type the dispatcher does not handle is never decoded.
+ */
+public final class RecordProcessor {
+  private static final Logger log = LoggerFactory.getLogger(RecordProcessor.class);
+
+  /** What the worker does next with a record. */
+  public enum Action {
+    /** Done: handled, filtered out or skipped; commit it. */
+    DONE,
+    /** The handler failed and may be retried: rewind and try again after a backoff. */
+    RETRY,
+    /** Give up: copy it to the dead-letter topic, then commit it. */
+    DEAD_LETTER
+  }
+
+  /**
+   * The result of processing one record.
+   *
+   * @param action what to do next
+   * @param eventType the event type, if it could be read (else null)
+   * @param error why it failed (null when done)
+   * @param attempts how many times the handler ran for this record so far (0 if never)
+   */
+  public record Outcome(Action action, String eventType, Throwable error, int attempts) {
+    static Outcome done(String eventType) {
+      return new Outcome(Action.DONE, eventType, null, 0);
+    }
+
+    static Outcome deadLetter(String eventType, Throwable error, int attempts) {
+      return new Outcome(Action.DEAD_LETTER, eventType, error, attempts);
+    }
+  }
+
+  private final EventConsumerConfig config;
+  private final EventDispatcher dispatcher;
+  private final EventMetrics metrics;
+  private final RetryPolicy retryPolicy;
+  private final EventValidator validator = EventValidator.standard();
+
+  /** A processor for {@code config}. */
+  public RecordProcessor(EventConsumerConfig config) {
+    this.config = config;
+    this.dispatcher = config.dispatcher();
+    this.metrics = config.metrics();
+    this.retryPolicy = config.retryPolicy();
+  }
+
+  /** Processes {@code record}, delivered for the {@code attempt}-th time (1-based). */
+  public Outcome process(ConsumerRecord<byte[], byte[]> record, int attempt) {
+    if (record.value() == null) {
+      return Outcome.deadLetter(null, new MalformedEventException("record has no value", -1), 0);
+    }
+    String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
+    try {
+      if (type == null) {
+        type = config.serializer().routing(record.value()).eventType(); // metadata only, data not decoded
+      }
+      if (!dispatcher.handles(type)) {
+        if (config.unknownTypePolicy() == UnknownTypePolicy.DEAD_LETTER) {
+          return Outcome.deadLetter(type, new UnknownEventTypeException(type), 0);
+        }
+        metrics.skipped(type, "unhandled");
+        return Outcome.done(type);
+      }
+      EventEnvelope<?> envelope = config.serializer().deserialize(record.value(), dispatcher.registry());
+      if (!type.equals(envelope.eventType())) {
+        return Outcome.deadLetter(type, new MalformedEventException("header " + EventHeaders.EVENT_TYPE
+            + " \"" + type + "\" does not match metadata.eventType \"" + envelope.eventType() + "\"", -1), 0);
+      }
+      EventDescriptor<?> descriptor = dispatcher.registry().find(type)
+          .orElseThrow(() -> new UnknownEventTypeException(envelope.eventType()));
+      return handle(envelope, descriptor, record, attempt);
+    } catch (MalformedEventException | UnknownEventTypeException e) {
+      // A parser message may quote the body: log it only for a registered, non-sensitive type.
+      boolean quotable = type != null && dispatcher.registry().find(type)
+          .map(d -> d.classification() == null || !d.classification().isSensitive()).orElse(false);
+      log.warn("unreadable record {}-{}@{} (type {}): {}", record.topic(), record.partition(), record.offset(),
+          type, quotable ? e.getMessage() : LogSafe.error(e, true).getMessage());
+      return Outcome.deadLetter(type, e, 0);
+    } catch (RuntimeException e) {
+      // A failure of the pipeline itself (a codec or validator bug): retrying cannot help.
+      log.error("processing record {}-{}@{} (type {}) failed", record.topic(), record.partition(), record.offset(),
+          type, LogSafe.error(e, true));
+      return Outcome.deadLetter(type, e, 0);
+    }
+  }
+
+  private <T> Outcome handle(
+      EventEnvelope<?> decoded, EventDescriptor<T> descriptor, ConsumerRecord<byte[], byte[]> record, int attempt) {
+    EventEnvelope<T> envelope = new EventEnvelope<>(decoded.metadata(), descriptor.cast(decoded.data()));
+    String type = descriptor.name();
+    boolean sensitive = LogSafe.isSensitive(envelope, descriptor);
+    try (EventMdc.Scope ignored = EventMdc.open(envelope.metadata())) {
+      if (config.validationEnabled()) {
+        ValidationResult result = validator.validate(envelope, descriptor);
+        if (!result.valid()) {
+          EventValidationException invalid = new EventValidationException(type, result.errors());
+          log.warn("invalid {} {} at {}-{}@{}: {} problem(s)", type, envelope.eventId(), record.topic(),
+              record.partition(), record.offset(), result.errors().size());
+          return Outcome.deadLetter(type, invalid, 0);
+        }
+      }
+      long start = System.nanoTime();
+      try {
+        if (!Transformers.accepted(config.filters(), envelope)) {
+          metrics.skipped(type, "filtered");
+          return Outcome.done(type);
+        }
+        EventEnvelope<T> transformed = Transformers.apply(config.transformers(), envelope, descriptor);
+        EventContext context = new EventContext(record.topic(), record.partition(), record.offset(),
+            record.timestamp(), config.groupId(), attempt, EventRecords.toMap(record.headers()));
+        if (!dispatcher.dispatch(transformed, context)) {
+          metrics.skipped(type, "unhandled");
+          return Outcome.done(type);
+        }
+        metrics.processed(type, Duration.ofNanos(System.nanoTime() - start));
+        if (log.isDebugEnabled()) {
+          log.debug("handled {} {} (attempt {}) {}", type, envelope.eventId(), attempt, LogSafe.data(envelope, descriptor));
+        }
+        return Outcome.done(type);
+      } catch (Exception e) {
+        metrics.processingFailed(type, e);
+        boolean retry = retryPolicy.shouldRetry(e, attempt);
+        log.warn("handling {} {} failed (attempt {} of {}), {}", type, envelope.eventId(), attempt,
+            retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering", LogSafe.error(e, sensitive));
+        return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, e, attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package farm.moonx.events.kafka;
+
+import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
+import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import farm.moonx.events.EventContext;
+import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class EventConsumerConfigTest {
+  private static EventConsumerConfig.Builder minimal() {
+    return EventConsumerConfig.builder("billing").bootstrapServers("b:9092").topics("orders")
+        .handler(ORDER_PLACED, (event, context) -> { });
+  }
+
+  @Test
+  void defaults() {
+    EventConsumerConfig config = minimal().build();
+
+    assertThat(config.consumerProperties())
+        .containsEntry("bootstrap.servers", "b:9092")
+        .containsEntry("group.id", "billing")
+        .containsEntry("client.id", "billing")
+        .containsEntry("enable.auto.commit", false)
+        .containsEntry("auto.offset.reset", "earliest")
+        .doesNotContainKeys("key.deserializer", "value.deserializer");
+    assertThat(config.deadLetterTopic("orders")).isEqualTo("orders.dlq");
+    assertThat(config.unknownTypePolicy()).isEqualTo(UnknownTypePolicy.SKIP);
+    assertThat(config.commitMode()).isEqualTo(CommitMode.AFTER_EACH_BATCH);
+    assertThat(config.concurrency()).isEqualTo(1);
+    assertThat(config.dispatcher().handles("order.placed")).isTrue();
+    assertThat(config.dispatcher().handles("card.charged")).isFalse();
+  }
+
+  @Test
+  void kafkasOwnAutoCommitIsRejected() {
+    assertThatThrownBy(() -> minimal().property("enable.auto.commit", "true").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enable.auto.commit=true is not supported");
+    assertThat(minimal().property("enable.auto.commit", "false").build().consumerProperties())
+        .containsEntry("enable.auto.commit", false);
+  }
+
+  @Test
+  void missingPartsFailAtBuildTimeWithClearMessages() {
+    assertThatThrownBy(() -> EventConsumerConfig.builder("g").topics("t").handler(ORDER_PLACED, (e, c) -> { }).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bootstrapServers");
+    assertThatThrownBy(() -> EventConsumerConfig.builder("g").bootstrapServers("b:1").handler(ORDER_PLACED, (e, c) -> { }).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one topic");
+    assertThatThrownBy(() -> EventConsumerConfig.builder("g").bootstrapServers("b:1").topics("t").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("nothing handles events");
+    assertThatThrownBy(() -> EventConsumerConfig.builder(null).bootstrapServers("b:1").topics("t")
+        .handler(ORDER_PLACED, (e, c) -> { }).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("groupId");
+    assertThatThrownBy(() -> minimal().concurrency(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency must be at least 1");
+    assertThatThrownBy(() -> minimal().handler(ORDER_PLACED, (e, c) -> { }))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already registered");
+  }
+
+  @Test
+  void theDeadLetterProducerInheritsConnectionSettingsOnly() {
+    EventConsumerConfig config = minimal()
+        .property("security.protocol", "SASL_SSL")
+        .property("sasl.mechanism", "SCRAM-SHA-512")
+        .property("max.poll.records", 50)
+        .deadLetterProducerProperty("compression.type", "gzip")
+        .deadLetterTimeout(Duration.ofSeconds(20))
+        .build();
+
+    assertThat(config.deadLetterProducerProperties())
+        .containsEntry("bootstrap.servers", "b:9092")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("client.id", "billing-dlq")
+        .containsEntry("enable.idempotence", true)
+        .containsEntry("acks", "all")
+        .containsEntry("compression.type", "gzip")
+        .containsEntry("delivery.timeout.ms", 20_000)
+        .doesNotContainKeys("max.poll.records", "group.id", "auto.offset.reset");
+  }
+
+  @Test
+  void fromPropertiesFillsABuilder() {
+    Properties p = new Properties();
+    p.setProperty("moonx.events.topics", "orders, payments");
+    p.setProperty("moonx.events.concurrency", "3");
+    p.setProperty("moonx.events.dlq.topic", "billing.dlq");
+    p.setProperty("moonx.events.unknown.type.policy", "dead_letter");
+    p.setProperty("moonx.events.commit.mode", "after_each_record");
+    p.setProperty("moonx.events.retry.max.attempts", "5");
+    p.setProperty("group.id", "billing");
+    p.setProperty("bootstrap.servers", "k:9092");
+    p.setProperty("max.poll.records", "100");
+
+    EventConsumerConfig config = EventConsumerConfig.fromProperties(p).handler(ORDER_PLACED, (e, c) -> { }).build();
+
+    assertThat(config.topics()).containsExactly("orders", "payments");
+    assertThat(config.concurrency()).isEqualTo(3);
+    assertThat(config.deadLetterTopic("orders")).isEqualTo("billing.dlq");
+    assertThat(config.unknownTypePolicy()).isEqualTo(UnknownTypePolicy.DEAD_LETTER);
+    assertThat(config.commitMode()).isEqualTo(CommitMode.AFTER_EACH_RECORD);
+    assertThat(config.retryPolicy().maxAttempts()).isEqualTo(5);
+    assertThat(config.groupId()).isEqualTo("billing");
+    assertThat(config.consumerProperties()).containsEntry("max.poll.records", "100");
+
+    p.setProperty("moonx.events.commit.mode", "sometimes");
+    assertThatThrownBy(() -> EventConsumerConfig.fromProperties(p))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("moonx.events.commit.mode must be one of [AFTER_EACH_RECORD, AFTER_EACH_BATCH]");
+  }
+
+  @Test
+  void fromEnvReadsTheSameKeys() {
+    EventConsumerConfig config = EventConsumerConfig.fromEnv(Map.of(
+            "MOONX_EVENTS_TOPICS", "orders", "KAFKA_GROUP_ID", "billing", "KAFKA_BOOTSTRAP_SERVERS", "k:9092"))
+        .handler(ORDER_PLACED, (e, c) -> { }).build();
+    assertThat(config.groupId()).isEqualTo("billing");
+    assertThat(config.topics()).containsExactly("orders");
+  }
+
+  @Test
+  void handlersCombineWithAGeneratedDispatcherAndTakePrecedence() throws Exception {
+    StringBuilder calls = new StringBuilder();
+    EventDispatcher generated = new EventDispatcher() {
+      @Override
+      public EventRegistry registry() {
+        return EventRegistry.of(CARD_CHARGED);
+      }
+
+      @Override
+      public boolean dispatch(EventEnvelope<?> envelope, EventContext context) {
+        calls.append("generated:").append(envelope.eventType());
+        return true;
+      }
+    };
+    EventConsumerConfig config = minimal().dispatcher(generated).build();
+
+    assertThat(config.dispatcher().registry().contains("order.placed")).isTrue();
+    assertThat(config.dispatcher().registry().contains("card.charged")).isTrue();
+    assertThat(config.dispatcher().handles("card.charged")).isTrue();
+    EventEnvelope<CardCharged> card = new EventEnvelope<>(
+        farm.moonx.events.EventMetadata.builder().eventType("card.charged").build(), new CardCharged("c", "u", "n"));
+    assertThat(config.dispatcher().dispatch(card, null)).isTrue();
+    assertThat(calls).hasToString("generated:card.charged");
+
+    assertThatThrownBy(() -> minimal().dispatcher(new EventDispatcher() {
+      @Override
+      public EventRegistry registry() {
+        return EventRegistry.of(KafkaTestEvents.orderPlaced("elsewhere"));
+      }
+
+      @Override
+      public boolean dispatch(EventEnvelope<?> envelope, EventContext context) {
+        return false;
+      }
+    }).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("order.placed");
+  }
+}

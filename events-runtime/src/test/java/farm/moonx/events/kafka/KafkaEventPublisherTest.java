@@ -1,0 +1,207 @@
+package farm.moonx.events.kafka;
+
+import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
+import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import farm.moonx.events.BatchPublishResult;
+import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetrics;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.EventValidationException;
+import farm.moonx.events.OutgoingEvent;
+import farm.moonx.events.PublishOptions;
+import farm.moonx.events.PublishResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaEventPublisherTest {
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final MockProducer<String, byte[]> producer =
+      new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+  private KafkaEventPublisher publisher(EventPublisherConfig.Builder config) {
+    return KafkaEventPublisher.create(config.bootstrapServers("unused:9092").metrics(EventMetrics.of(meters)).build(),
+        producer);
+  }
+
+  private static String text(Headers headers, String key) {
+    return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void publishSendsKeyJsonValueAndRoutingHeaders() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders").serviceVersion("1.2.0"));
+
+    PublishResult result = publisher.publish(ORDER_PLACED, new Order("o-1", "c-7", 1),
+        PublishOptions.builder().correlationId("corr-1").causationId("cause-1").build()).join();
+
+    assertThat(producer.history()).hasSize(1);
+    ProducerRecord<String, byte[]> record = producer.history().get(0);
+    assertThat(record.topic()).isEqualTo("orders");
+    assertThat(record.key()).isEqualTo("c-7");
+    EventEnvelope<?> sent = EnvelopeCodec.shared().deserialize(record.value(), EventRegistry.of(ORDER_PLACED));
+    assertThat(sent.data()).isEqualTo(new Order("o-1", "c-7", 1));
+    assertThat(sent.metadata().source()).isEqualTo("orders");
+    assertThat(sent.metadata().correlationId()).isEqualTo("corr-1");
+    assertThat(new String(record.value(), StandardCharsets.UTF_8)).startsWith("{\"metadata\":{");
+    assertThat(record.timestamp()).isEqualTo(sent.metadata().timestamp());
+
+    Headers headers = record.headers();
+    assertThat(text(headers, EventHeaders.EVENT_TYPE)).isEqualTo("order.placed");
+    assertThat(text(headers, EventHeaders.EVENT_ID)).isEqualTo(sent.eventId()).isEqualTo(result.eventId());
+    assertThat(text(headers, EventHeaders.EVENT_VERSION)).isEqualTo("1.0");
+    assertThat(text(headers, EventHeaders.CORRELATION_ID)).isEqualTo("corr-1");
+    assertThat(text(headers, EventHeaders.CAUSATION_ID)).isEqualTo("cause-1");
+    assertThat(headers.lastHeader(EventHeaders.CE_SPECVERSION)).isNull();
+
+    assertThat(result.topic()).isEqualTo("orders");
+    assertThat(result.sent()).isTrue();
+    assertThat(meters.get(EventMetrics.PUBLISHED).tag(EventMetrics.TAG_EVENT_TYPE, "order.placed").counter().count())
+        .isEqualTo(1.0);
+    assertThat(meters.get(EventMetrics.PUBLISH_LATENCY).timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void mainTopicOverridesTheDescriptorsTopicAndCloudEventsHeadersAreOptIn() {
+    KafkaEventPublisher publisher = publisher(
+        EventPublisherConfig.builder("orders").mainTopic("moonx.events").cloudEventsHeaders(true));
+
+    publisher.publish(ORDER_PLACED, new Order("o-1", "c-7", 1)).join();
+
+    ProducerRecord<String, byte[]> record = producer.history().get(0);
+    assertThat(record.topic()).isEqualTo("moonx.events");
+    Headers h = record.headers();
+    assertThat(text(h, EventHeaders.CE_SPECVERSION)).isEqualTo("1.0");
+    assertThat(text(h, EventHeaders.CE_ID)).isEqualTo(text(h, EventHeaders.EVENT_ID));
+    assertThat(text(h, EventHeaders.CE_SOURCE)).isEqualTo("orders");
+    assertThat(text(h, EventHeaders.CE_TYPE)).isEqualTo("order.placed");
+    assertThat(Instant.parse(text(h, EventHeaders.CE_TIME)).toEpochMilli()).isEqualTo(record.timestamp());
+    assertThat(text(h, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+  }
+
+  @Test
+  void anInvalidEventIsRejectedWithItsErrorsAndNothingIsSent() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
+
+    CompletableFuture<PublishResult> future = publisher.publish(ORDER_PLACED, new Order("o-1", "c-7", -1));
+
+    assertThatThrownBy(future::join).cause()
+        .isInstanceOf(EventValidationException.class)
+        .satisfies(e -> assertThat(((EventValidationException) e).errors())
+            .containsExactly("data.sequence: must not be negative"));
+    assertThat(producer.history()).isEmpty();
+    assertThat(meters.get(EventMetrics.PUBLISH_FAILED).counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aBatchWithOneInvalidEventSendsNothingAndNamesEveryProblem() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
+
+    BatchPublishResult batch = publisher.publishBatch(List.of(
+        OutgoingEvent.of(ORDER_PLACED, new Order("o-1", "c-1", 1)),
+        OutgoingEvent.of(ORDER_PLACED, new Order("o-2", "c-1", -2)),
+        OutgoingEvent.of(ORDER_PLACED, new Order("o-3", "c-1", -3))));
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(batch.results()).hasSize(3).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
+    assertThatThrownBy(batch.all()::join).cause()
+        .isInstanceOf(EventValidationException.class)
+        .satisfies(e -> assertThat(((EventValidationException) e).errors()).containsExactly(
+            "events[1] order.placed: data.sequence: must not be negative",
+            "events[2] order.placed: data.sequence: must not be negative"));
+  }
+
+  @Test
+  void aValidBatchSendsEveryEventInOrder() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
+
+    BatchPublishResult batch = publisher.publishBatch(List.of(
+        OutgoingEvent.of(ORDER_PLACED, new Order("o-1", "c-1", 1)),
+        OutgoingEvent.of(CARD_CHARGED, new CardCharged("ch-1", "u-1", "4111111111111111"))));
+
+    List<PublishResult> results = batch.all().join();
+    assertThat(results).extracting(PublishResult::topic).containsExactly("orders", "payments");
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("c-1", "u-1");
+  }
+
+  @Test
+  void aFilteredOutEventCompletesAsNotSentAndSendsNothing() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders")
+        .filter(e -> !((Order) e.data()).customerId().equals("test-customer")));
+
+    PublishResult result = publisher.publish(ORDER_PLACED, new Order("o-1", "test-customer", 1)).join();
+
+    assertThat(result.sent()).isFalse();
+    assertThat(result.offset()).isEqualTo(-1);
+    assertThat(result.eventId()).isNotBlank();
+    assertThat(producer.history()).isEmpty();
+    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_REASON, "filtered").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void transformersShapeTheEventButCannotChangeItsType() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders")
+        .transformer(e -> e.withMetadata(e.metadata().toBuilder().tenantId("tenant-9").build())));
+    publisher.publish(ORDER_PLACED, new Order("o-1", "c-1", 1)).join();
+    EventEnvelope<?> sent = EnvelopeCodec.shared().deserialize(producer.history().get(0).value(),
+        EventRegistry.of(ORDER_PLACED));
+    assertThat(sent.metadata().tenantId()).isEqualTo("tenant-9");
+
+    KafkaEventPublisher retyping = publisher(EventPublisherConfig.builder("orders")
+        .transformer(e -> e.withMetadata(e.metadata().toBuilder().eventType("card.charged").build())));
+    assertThatThrownBy(() -> retyping.publish(ORDER_PLACED, new Order("o-2", "c-1", 1)).join()).cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transformers must keep the event type");
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryFailureFailsTheFutureAndARefusedEventIsCopiedToTheDeadLetterTopic() {
+    MockProducer<String, byte[]> manual =
+        new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    KafkaEventPublisher publisher = KafkaEventPublisher.create(EventPublisherConfig.builder("orders")
+        .bootstrapServers("unused:9092").deadLetterTopic("orders.dlq").build(), manual);
+
+    CompletableFuture<PublishResult> future = publisher.publish(ORDER_PLACED, new Order("o-1", "c-1", 1));
+    manual.errorNext(new RecordTooLargeException("too large"));
+
+    assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
+        .cause().isInstanceOf(RecordTooLargeException.class);
+    org.awaitility.Awaitility.await().until(() -> manual.history().size() == 2);
+    ProducerRecord<String, byte[]> copy = manual.history().get(1);
+    assertThat(copy.topic()).isEqualTo("orders.dlq");
+    assertThat(copy.key()).isEqualTo("c-1");
+    assertThat(copy.value()).isEqualTo(manual.history().get(0).value());
+    assertThat(text(copy.headers(), EventHeaders.DLQ_ERROR_CLASS)).isEqualTo(RecordTooLargeException.class.getName());
+    assertThat(text(copy.headers(), EventHeaders.DLQ_ORIGINAL_TOPIC)).isEqualTo("orders");
+    assertThat(text(copy.headers(), EventHeaders.EVENT_TYPE)).isEqualTo("order.placed");
+  }
+
+  @Test
+  void aClosedPublisherRejectsAndItsHealthSaysSo() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
+    assertThat(publisher.healthCheck().up()).isTrue();
+
+    publisher.close();
+
+    assertThat(producer.closed()).isTrue();
+    assertThat(publisher.healthCheck().up()).isFalse();
+    assertThatThrownBy(() -> publisher.publish(ORDER_PLACED, new Order("o-1", "c-1", 1)).join()).cause()
+        .isInstanceOf(IllegalStateException.class).hasMessage("publisher is closed");
+  }
+}

@@ -1,0 +1,33 @@
+package farm.moonx.events.kafka;
+
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.JacksonDatabindCodec;
+import farm.moonx.events.annotations.DataClassification;
+
+/** Hand-written descriptors, as a service without the annotation processor would write them. */
+final class KafkaTestEvents {
+  static final EventDescriptor<Order> ORDER_PLACED = orderPlaced("orders");
+
+  static final EventDescriptor<CardCharged> CARD_CHARGED =
+      EventDescriptor.builder("card.charged", CardCharged.class, JacksonDatabindCodec.of(CardCharged.class))
+          .classification(DataClassification.RESTRICTED)
+          .topic("payments")
+          .partitionKey(CardCharged::userId)
+          .build();
+
+  private KafkaTestEvents() {}
+
+  /** The order descriptor on another topic (tests on the shared broker use their own topics). */
+  static EventDescriptor<Order> orderPlaced(String topic) {
+    return EventDescriptor.builder("order.placed", Order.class, JacksonDatabindCodec.of(Order.class))
+        .classification(DataClassification.INTERNAL)
+        .topic(topic)
+        .partitionKey(Order::customerId)
+        .validator((order, errors) -> {
+          if (order.sequence() < 0) {
+            errors.add("data.sequence: must not be negative");
+          }
+        })
+        .build();
+  }
+}
