@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
 public final class BillingDispatcher implements EventDispatcher {
-  private static final EventRegistry REGISTRY = EventRegistry.of(KitchenEvents.KITCHEN_EVERYTHING, PaymentsEvents.PAYMENT_PROCESSED);
+  private static final EventRegistry REGISTRY = EventRegistry.of(KitchenEvents.KITCHEN_AWKWARD, KitchenEvents.KITCHEN_EVERYTHING, PaymentsEvents.PAYMENT_PROCESSED);
 
   private final BillingHandler handler;
 
@@ -37,6 +37,9 @@ public final class BillingDispatcher implements EventDispatcher {
       return false;
     }
     switch (eventType) {
+      case "kitchen.awkward":
+        handler.onKitchenAwkward(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_AWKWARD.cast(envelope.data())), context);
+        return true;
       case "kitchen.everything":
         handler.onKitchenEverything(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_EVERYTHING.cast(envelope.data())), context);
         return true;

@@ -11,8 +11,8 @@ import farm.moonx.events.processor.validation.CatalogChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
 import farm.moonx.events.processor.writing.Output;
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -71,7 +72,7 @@ public final class EventProcessor extends AbstractProcessor {
     readCatalogs(round);
     readEvents(round);
     for (Element element : annotated(round, DeclarationReader.EVENT_CONSUMER)) {
-      guarded(element, () -> consumers.add(DeclarationReader.consumer(element)));
+      reporter.guarded(element, () -> consumers.add(DeclarationReader.consumer(element)));
     }
     if (deferred.isEmpty() && (!read.isEmpty() || !consumers.isEmpty())) {
       generation.generate(List.copyOf(read), Map.copyOf(declaredCatalogs), List.copyOf(consumers));
@@ -81,7 +82,7 @@ public final class EventProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       deferred.values().forEach(d -> reporter.report(
           Message.TYPE_UNRESOLVED, d.component(), d.component().getSimpleName(), d.getMessage()));
-      guarded(null, generation::finish);
+      reporter.guarded(null, generation::finish);
     }
     return false;
   }
@@ -90,10 +91,10 @@ public final class EventProcessor extends AbstractProcessor {
     CatalogChecks checks = new CatalogChecks(reporter);
     List<Element> declarations = new ArrayList<>(annotated(round, DeclarationReader.EVENT_CATALOG));
     // Packages first, then types by name: the duplicate is reported on the same element every build.
-    declarations.sort(java.util.Comparator.comparing((Element e) -> e.getKind() != javax.lang.model.element.ElementKind.PACKAGE)
-        .thenComparing(e -> e.toString()));
+    declarations.sort(Comparator.comparing((Element e) -> e.getKind() != ElementKind.PACKAGE)
+        .thenComparing(Element::toString));
     for (Element element : declarations) {
-      guarded(element, () -> {
+      reporter.guarded(element, () -> {
         CatalogModel catalog = DeclarationReader.catalog(element);
         CatalogModel first = declaredCatalogs.putIfAbsent(catalog.packageName(), catalog);
         if (first != null) {
@@ -117,7 +118,7 @@ public final class EventProcessor extends AbstractProcessor {
         todo.put(type.getQualifiedName().toString(), type);
       }
     }
-    todo.forEach((name, type) -> guarded(type, () -> {
+    todo.forEach((name, type) -> reporter.guarded(type, () -> {
       try {
         read.add(EventReader.read(type));
       } catch (EventReader.Deferred d) {
@@ -129,19 +130,5 @@ public final class EventProcessor extends AbstractProcessor {
   private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
     TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
     return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
-  }
-
-  /** Runs {@code action}, turning any unexpected exception into an error on {@code element}. */
-  private void guarded(Element element, Action action) {
-    try {
-      action.run();
-    } catch (IOException | RuntimeException e) {
-      reporter.failure(element, e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Action {
-    void run() throws IOException;
   }
 }

@@ -50,7 +50,8 @@ class CodecEquivalenceTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "com.example.kitchen.Everything", "com.example.payments.PaymentProcessed", "com.example.payments.PaymentFailed"})
+      "com.example.kitchen.Everything", "com.example.kitchen.Awkward",
+      "com.example.payments.PaymentProcessed", "com.example.payments.PaymentFailed"})
   void writesAndReadsTheSameJsonAsDatabind(String recordName) throws Exception {
     GeneratedCode code = GeneratedCode.good();
     Class<?> type = code.type(recordName);

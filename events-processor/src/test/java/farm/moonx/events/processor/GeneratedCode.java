@@ -71,11 +71,11 @@ final class GeneratedCode {
   /** Reads {@code data} the way the envelope codec does: inside {@code {"data": …}}. */
   static Object readAsData(EventCodec<Object> codec, String data) throws IOException {
     try (JsonParser parser = JSON.createParser("{\"metadata\":{},\"data\":" + data + "}")) {
+      parser.nextToken(); // {
+      parser.nextFieldName(); // metadata
       parser.nextToken();
-      parser.nextFieldName();
       parser.skipChildren();
-      parser.nextToken();
-      parser.nextFieldName();
+      parser.nextFieldName(); // data
       parser.nextToken();
       return codec.read(parser);
     }

@@ -10,12 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
@@ -77,30 +76,40 @@ final class TestCompiler {
     return compile(files, List.of());
   }
 
-  /** A class loader over the class files {@code compilation} generated. */
-  static ClassLoader loader(Compilation compilation) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+  /**
+   * Writes every class file and resource {@code compilation} generated under {@code dir}, as
+   * javac would into {@code target/classes}.
+   */
+  static Path writeClassOutput(Compilation compilation, Path dir) {
+    try {
+      for (JavaFileObject file : compilation.generatedFiles()) {
         String path = file.toUri().getPath();
-        String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - 6)
-            .replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        int at = path.indexOf("/CLASS_OUTPUT/");
+        if (at >= 0) {
+          Path target = dir.resolve(path.substring(at + "/CLASS_OUTPUT/".length()));
+          Files.createDirectories(target.getParent());
+          try (InputStream in = file.openInputStream()) {
+            Files.write(target, in.readAllBytes());
+          }
         }
       }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new ClassLoader(TestCompiler.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
+  }
+
+  /**
+   * A class loader over everything {@code compilation} generated (classes and resources such
+   * as the ServiceLoader file), written to a temporary directory.
+   */
+  static ClassLoader loader(Compilation compilation) {
+    try {
+      Path dir = writeClassOutput(compilation, Files.createTempDirectory("moonx-generated"));
+      dir.toFile().deleteOnExit();
+      return new URLClassLoader(new URL[] {dir.toUri().toURL()}, TestCompiler.class.getClassLoader());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

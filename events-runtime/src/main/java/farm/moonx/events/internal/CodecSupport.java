@@ -7,12 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Not API: the reading half of the codecs the annotation processor generates. Every method
@@ -172,12 +173,7 @@ public final class CodecSupport {
     if (parser.currentToken().isNumeric()) {
       return parser.getDecimalValue();
     }
-    String text = readString(parser);
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw invalid(parser, "a decimal number", e);
-    }
+    return parse(parser, "a decimal number", BigDecimal::new);
   }
 
   /** An integer as a JSON string or integer number. */
@@ -185,12 +181,7 @@ public final class CodecSupport {
     if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       return parser.getBigIntegerValue();
     }
-    String text = readString(parser);
-    try {
-      return new BigInteger(text);
-    } catch (NumberFormatException e) {
-      throw invalid(parser, "an integer", e);
-    }
+    return parse(parser, "an integer", BigInteger::new);
   }
 
   /** An instant as epoch milliseconds (a JSON integer). */
@@ -205,41 +196,38 @@ public final class CodecSupport {
 
   /** An ISO-8601 date string, {@code 2024-05-01}. */
   public static LocalDate readLocalDate(JsonParser parser) throws IOException {
-    String text = readString(parser);
-    try {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeParseException e) {
-      throw invalid(parser, "an ISO-8601 date", e);
-    }
+    return parse(parser, "an ISO-8601 date", t -> LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE));
   }
 
   /** An ISO-8601 local date-time string, {@code 2024-05-01T10:15:30}. */
   public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
-    String text = readString(parser);
-    try {
-      return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      throw invalid(parser, "an ISO-8601 local date-time", e);
-    }
+    return parse(parser, "an ISO-8601 local date-time",
+        t -> LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME));
   }
 
   /** An ISO-8601 date-time string with offset, {@code 2024-05-01T10:15:30+02:00}. */
   public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
-    String text = readString(parser);
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      throw invalid(parser, "an ISO-8601 date-time with offset", e);
-    }
+    return parse(parser, "an ISO-8601 date-time with offset",
+        t -> OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 
   /** A UUID string. */
   public static UUID readUuid(JsonParser parser) throws IOException {
+    return parse(parser, "a UUID", UUID::fromString);
+  }
+
+  /**
+   * A JSON string converted by {@code convert}; the parse errors of the JDK's parsers
+   * ({@code NumberFormatException}, {@code DateTimeParseException}, … all
+   * {@code IllegalArgumentException}s or {@code DateTimeException}s) become a path-naming
+   * {@link JsonParseException}.
+   */
+  private static <T> T parse(JsonParser parser, String expected, Function<String, T> convert) throws IOException {
     String text = readString(parser);
     try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(parser, "a UUID", e);
+      return convert.apply(text);
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw invalid(parser, expected, e);
     }
   }
 

@@ -3,6 +3,8 @@ package farm.moonx.events.kafka;
 import farm.moonx.events.DataClassificationStrategy;
 import farm.moonx.events.EventFilter;
 import farm.moonx.events.EventMetrics;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.internal.SettingsReader;
@@ -50,6 +52,7 @@ public final class EventPublisherConfig {
   private final EventMetrics metrics;
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
+  private final EventRegistry registry;
   private final Map<String, Object> producerProperties;
 
   private EventPublisherConfig(Builder b) {
@@ -65,6 +68,7 @@ public final class EventPublisherConfig {
     this.metrics = b.metrics;
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
+    this.registry = b.registry;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
   }
 
@@ -79,12 +83,14 @@ public final class EventPublisherConfig {
   }
 
   /**
-   * A config from properties (see the class comment for the keys).
+   * A builder filled from properties (see the class comment for the keys); add what only code
+   * can give (metrics, transformers, filters, strategies) and build. Like
+   * {@link EventConsumerConfig#fromProperties}.
    *
-   * @throws IllegalArgumentException if a required setting is missing, a value does not parse,
-   *     or a {@code moonx.events.} key is unknown
+   * @throws IllegalArgumentException if a value does not parse or a {@code moonx.events.} key is
+   *     unknown (missing required settings are reported by {@link Builder#build()})
    */
-  public static EventPublisherConfig fromProperties(Properties properties) {
+  public static Builder fromProperties(Properties properties) {
     SettingsReader r = SettingsReader.of(properties);
     Builder b = builder();
     r.string("service.name").ifPresent(b::serviceName);
@@ -102,11 +108,11 @@ public final class EventPublisherConfig {
     r.millis("health.timeout.ms").ifPresent(b::healthTimeout);
     r.rejectUnknown("EventPublisherConfig");
     r.kafkaProperties().forEach(b::property);
-    return b.build();
+    return b;
   }
 
-  /** A config from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
-  public static EventPublisherConfig fromEnv(Map<String, String> env) {
+  /** A builder filled from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
+  public static Builder fromEnv(Map<String, String> env) {
     return fromProperties(SettingsReader.fromEnv(env));
   }
 
@@ -171,6 +177,14 @@ public final class EventPublisherConfig {
   /** Chooses each event's data classification. */
   public DataClassificationStrategy classificationStrategy() {
     return classificationStrategy;
+  }
+
+  /**
+   * The events {@link KafkaEventPublisher#publish(String, Object, PublishOptions)} looks names up
+   * in, or null for every catalog on the class path ({@link EventRegistry#load()}).
+   */
+  public EventRegistry registry() {
+    return registry;
   }
 
   /** The kafka-clients producer properties this config resolves to (serializers excluded). */
@@ -248,6 +262,7 @@ public final class EventPublisherConfig {
     private EventMetrics metrics = EventMetrics.noop();
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
+    private EventRegistry registry;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -376,6 +391,12 @@ public final class EventPublisherConfig {
     /** How classifications are chosen (default {@link DataClassificationStrategy#defaultStrategy()}). */
     public Builder classificationStrategy(DataClassificationStrategy strategy) {
       this.classificationStrategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** The events publishable by name (default: every catalog on the class path). */
+    public Builder registry(EventRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

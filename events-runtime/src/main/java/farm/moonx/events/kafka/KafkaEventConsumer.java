@@ -90,11 +90,18 @@ public final class KafkaEventConsumer implements AutoCloseable {
     if (started || closed) {
       throw new IllegalStateException(closed ? "consumer is closed" : "consumer is already started");
     }
-    started = true;
     RecordProcessor processor = new RecordProcessor(config);
-    for (int i = 0; i < config.concurrency(); i++) {
-      workers.add(new ConsumerWorker(consumers.get(), config, processor, deadLetters));
+    List<Consumer<byte[], byte[]>> created = new ArrayList<>();
+    try {
+      for (int i = 0; i < config.concurrency(); i++) {
+        created.add(consumers.get());
+      }
+    } catch (RuntimeException e) {
+      created.forEach(Consumer::close); // do not leak the ones made before the failure
+      throw e;
     }
+    started = true;
+    created.forEach(consumer -> workers.add(new ConsumerWorker(consumer, config, processor, deadLetters)));
     for (int i = 0; i < workers.size(); i++) {
       Thread thread = new Thread(workers.get(i), "moonx-events-" + config.groupId() + "-" + i);
       threads.add(thread);

@@ -5,10 +5,12 @@ import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventMdc;
 import farm.moonx.events.EventMetrics;
 import farm.moonx.events.EventPublisher;
+import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.PublishResult;
+import farm.moonx.events.UnknownEventTypeException;
 import farm.moonx.events.kafka.internal.ClusterHealth;
 import farm.moonx.events.kafka.internal.DeadLetterRecord;
 import farm.moonx.events.kafka.internal.LogSafe;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * a decision, not a failure. Delivery failures fail the future; those the broker refuses for
  * good (not retriable) are also copied to the configured dead-letter topic.
  *
+ * <p>Futures complete on the producer's I/O thread: chain heavy follow-up work with the
+ * {@code …Async} methods so it does not hold up other sends.
+ *
  * <p>Logs carry ids and types; data only at debug level and never for confidential or
  * restricted events.
  */
@@ -62,6 +68,7 @@ public final class KafkaEventPublisher implements EventPublisher {
   private final ClusterHealth clusterHealth;
   private final PublishPipeline pipeline;
   private final EventMetrics metrics;
+  private volatile EventRegistry registry;
   private volatile boolean closed;
 
   private KafkaEventPublisher(
@@ -71,6 +78,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     this.clusterHealth = clusterHealth;
     this.pipeline = new PublishPipeline(config);
     this.metrics = config.metrics();
+    this.registry = config.registry();
   }
 
   /** A publisher with its own {@link KafkaProducer} built from {@code config}. */
@@ -104,6 +112,48 @@ public final class KafkaEventPublisher implements EventPublisher {
       return rejected(descriptor.name(), e);
     }
     return send(prepared);
+  }
+
+  /**
+   * Publishes by event name, as the TypeScript publisher does: the descriptor is looked up in
+   * the config's registry (by default every catalog on the class path). Prefer the typed
+   * overload or a generated publisher; this one checks the data's type only at run time.
+   *
+   * @return as {@link #publish(EventDescriptor, Object, PublishOptions)}; fails with an
+   *     {@link UnknownEventTypeException} for an unregistered name and an
+   *     {@link IllegalArgumentException} for data of another record type, nothing sent
+   */
+  public CompletableFuture<PublishResult> publish(String eventType, Object data, PublishOptions options) {
+    Objects.requireNonNull(eventType, "eventType");
+    Optional<EventDescriptor<?>> descriptor = registry().find(eventType);
+    if (descriptor.isEmpty()) {
+      return rejected(eventType, new UnknownEventTypeException(eventType));
+    }
+    return publishUnchecked(descriptor.get(), data, options);
+  }
+
+  private <T> CompletableFuture<PublishResult> publishUnchecked(
+      EventDescriptor<T> descriptor, Object data, PublishOptions options) {
+    T typed;
+    try {
+      typed = descriptor.cast(data);
+    } catch (IllegalArgumentException e) {
+      return rejected(descriptor.name(), e);
+    }
+    return publish(descriptor, typed, options);
+  }
+
+  private EventRegistry registry() {
+    EventRegistry registry = this.registry;
+    if (registry == null) {
+      synchronized (this) {
+        if (this.registry == null) {
+          this.registry = EventRegistry.load();
+        }
+        registry = this.registry;
+      }
+    }
+    return registry;
   }
 
   /**

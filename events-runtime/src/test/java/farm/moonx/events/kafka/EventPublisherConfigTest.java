@@ -88,7 +88,7 @@ class EventPublisherConfigTest {
     p.setProperty("bootstrap.servers", "k1:9092,k2:9092");
     p.setProperty("sasl.mechanism", "PLAIN");
 
-    EventPublisherConfig config = EventPublisherConfig.fromProperties(p);
+    EventPublisherConfig config = EventPublisherConfig.fromProperties(p).build();
 
     assertThat(config.serviceName()).isEqualTo("orders");
     assertThat(config.serviceVersion()).isEqualTo("2.1.0");
@@ -106,14 +106,14 @@ class EventPublisherConfigTest {
     p.setProperty("moonx.events.service.name", "orders");
     p.setProperty("bootstrap.servers", "b:9092");
     p.setProperty("moonx.events.topic.mian", "x");
-    assertThatThrownBy(() -> EventPublisherConfig.fromProperties(p))
+    assertThatThrownBy(() -> EventPublisherConfig.fromProperties(p).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown setting(s) [moonx.events.topic.mian]")
         .hasMessageContaining("moonx.events.topic.main");
 
     p.remove("moonx.events.topic.mian");
     p.setProperty("moonx.events.batching.enabled", "yes");
-    assertThatThrownBy(() -> EventPublisherConfig.fromProperties(p))
+    assertThatThrownBy(() -> EventPublisherConfig.fromProperties(p).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("moonx.events.batching.enabled must be true or false, got \"yes\"");
   }
@@ -124,7 +124,7 @@ class EventPublisherConfigTest {
         "MOONX_EVENTS_SERVICE_NAME", "orders",
         "KAFKA_BOOTSTRAP_SERVERS", "env-broker:9092",
         "KAFKA_COMPRESSION_TYPE", "gzip",
-        "PATH", "/usr/bin"));
+        "PATH", "/usr/bin")).build();
 
     assertThat(config.serviceName()).isEqualTo("orders");
     assertThat(config.producerProperties())

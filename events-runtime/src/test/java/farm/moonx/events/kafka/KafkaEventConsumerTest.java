@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -200,7 +202,8 @@ class KafkaEventConsumerTest {
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
     assertThat(handled).containsExactly("o-1");
     assertThat(dlq.history()).isEmpty();
-    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_EVENT_TYPE, "user.registered")
+    // a type from a header is not a meter tag unless registered: no unbounded series from producers
+    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_EVENT_TYPE, "unregistered")
         .tag(EventMetrics.TAG_REASON, "unhandled").counter().count()).isEqualTo(1.0);
   }
 
@@ -235,6 +238,23 @@ class KafkaEventConsumerTest {
   }
 
   @Test
+  void offsetsAFailedCommitKeptAreCommittedWhenThePartitionIsRevoked() {
+    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
+    consumer.failNextCommit(new org.apache.kafka.clients.consumer.RetriableCommitFailedException("coordinator moving"));
+    start(config().handler(ORDER_PLACED, (event, context) -> {
+      handled.add(event.data().orderId());
+      if (context.offset() == 1) {
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1))); // the group takes partition 0 away
+      }
+    }).build());
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
+    assertThat(handled).containsExactly("o-0", "o-1");
+    assertThat(consumer.commits()).containsExactly(Map.of(P0, new OffsetAndMetadata(2)));
+    await().atMost(10, TimeUnit.SECONDS).until(() -> !container.healthCheck().details().toString().contains("orders-0"));
+  }
+
+  @Test
   void closeFinishesTheInFlightRecordCommitsItAndLeaves() throws Exception {
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -259,6 +279,24 @@ class KafkaEventConsumerTest {
     assertThat(consumer.closed()).isTrue();
     assertThat(dlq.closed()).isTrue();
     assertThat(container.healthCheck().up()).isFalse();
+  }
+
+  @Test
+  void aConsumerThatCannotBeCreatedFailsStartAndClosesTheOnesAlreadyMade() {
+    AtomicInteger made = new AtomicInteger();
+    KafkaEventConsumer failing = KafkaEventConsumer.create(config().concurrency(2)
+        .handler(ORDER_PLACED, (e, c) -> { }).build(), () -> {
+          if (made.incrementAndGet() == 2) {
+            throw new KafkaException("Failed to construct kafka consumer");
+          }
+          return consumer;
+        }, dlq, Clock.systemUTC());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(failing::start)
+        .isInstanceOf(KafkaException.class).hasMessageContaining("construct");
+    assertThat(consumer.closed()).isTrue();
+    assertThat(failing.healthCheck().up()).isFalse();
+    failing.close();
   }
 
   @Test

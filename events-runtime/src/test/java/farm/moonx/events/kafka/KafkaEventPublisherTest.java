@@ -193,6 +193,21 @@ class KafkaEventPublisherTest {
   }
 
   @Test
+  void publishesByNameThroughTheRegistryAndRejectsUnknownNamesAndWrongData() {
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders").registry(EventRegistry.of(ORDER_PLACED)));
+
+    PublishResult result = publisher.publish("order.placed", new Order("o-1", "c-1", 1), PublishOptions.none()).join();
+    assertThat(result.topic()).isEqualTo("orders");
+
+    assertThatThrownBy(() -> publisher.publish("order.cancelled", new Order("o-1", "c-1", 1), PublishOptions.none()).join())
+        .cause().isInstanceOf(farm.moonx.events.UnknownEventTypeException.class);
+    assertThatThrownBy(() -> publisher.publish("order.placed", "not an order", PublishOptions.none()).join())
+        .cause().isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("carries " + Order.class.getName() + ", not java.lang.String");
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
   void aClosedPublisherRejectsAndItsHealthSaysSo() {
     KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
     assertThat(publisher.healthCheck().up()).isTrue();

@@ -69,8 +69,20 @@ final class ReplayingConsumer extends MockConsumer<byte[], byte[]> {
     return records;
   }
 
+  private RuntimeException nextCommitFailure;
+
+  /** Makes the next commit throw {@code failure} (and commit nothing). */
+  synchronized void failNextCommit(RuntimeException failure) {
+    nextCommitFailure = failure;
+  }
+
   @Override
   public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (nextCommitFailure != null) {
+      RuntimeException failure = nextCommitFailure;
+      nextCommitFailure = null;
+      throw failure;
+    }
     super.commitSync(offsets);
     commits.add(Map.copyOf(offsets));
   }

@@ -79,6 +79,7 @@ class TypeNameTrustTest {
 
     try (KafkaEventConsumer container = KafkaEventConsumer.create(config, () -> consumer, dlq, Clock.systemUTC()).start()) {
       await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 5);
+      assertThat(container.healthCheck().up()).isTrue(); // hostile input did not kill the consumer thread
     }
 
     assertThat(received).containsExactly(new Order("o-1", "c-1", 1));

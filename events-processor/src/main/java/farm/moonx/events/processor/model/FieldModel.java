@@ -16,6 +16,9 @@ import javax.lang.model.element.Element;
 public record FieldModel(
     String name, Shape shape, boolean nullable, boolean partitionKey, boolean mutableSuppressed, Element element) {
 
+  /** The {@code @SuppressWarnings} key that silences the mutable-component warning. */
+  public static final String SUPPRESS_MUTABLE = "moonx-mutable";
+
   /** Whether the field must be present: primitives always; references unless Optional or nullable. */
   public boolean required() {
     if (shape instanceof Shape.Scalar s && s.primitive()) {

@@ -5,7 +5,6 @@ import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.Shape;
-import farm.moonx.events.processor.validation.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,6 +141,6 @@ public final class EventReader {
       return false;
     }
     return Annotations.array(mirror, "value").stream()
-        .anyMatch(v -> Message.SUPPRESS_MUTABLE.equals(v.getValue()) || "all".equals(v.getValue()));
+        .anyMatch(v -> FieldModel.SUPPRESS_MUTABLE.equals(v.getValue()) || "all".equals(v.getValue()));
   }
 }

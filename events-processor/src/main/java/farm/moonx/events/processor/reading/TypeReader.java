@@ -46,8 +46,12 @@ final class TypeReader {
         return array((ArrayType) type, records);
       case DECLARED:
         return declared((DeclaredType) type, component, records);
+      case TYPEVAR:
+        return new Shape.Unsupported(type.toString(), "type variables are not supported");
+      case WILDCARD:
+        return new Shape.Unsupported(type.toString(), "wildcards are not supported; name the element type");
       default:
-        return new Shape.Unsupported(type.toString(), "a " + type.getKind().toString().toLowerCase() + " type");
+        return new Shape.Unsupported(type.toString(), "it is not a data type");
     }
   }
 

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.steps;
 
+import com.palantir.javapoet.ClassName;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
@@ -62,7 +63,7 @@ public final class Generation {
     EventValidator validator = new EventValidator(reporter, elements);
     List<EventModel> valid = new ArrayList<>();
     for (EventModel event : events) {
-      guarded(event.element(), () -> {
+      reporter.guarded(event.element(), () -> {
         if (validator.validate(event)) {
           valid.add(event);
         }
@@ -82,13 +83,13 @@ public final class Generation {
       List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
           .sorted(Comparator.comparing(e -> e.name().text())).toList();
       CatalogModel catalog = catalogOf(pkg, declared);
-      guarded(catalog.element(), () -> catalog(catalog, accepted));
+      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted));
     });
     List<KnownEvent> visible = new ArrayList<>(classPath);
     visible.addAll(localEvents);
     ConsumerResolver resolver = new ConsumerResolver(reporter);
     for (ConsumerModel consumer : consumers) {
-      guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
+      reporter.guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
     }
   }
 
@@ -171,20 +172,7 @@ public final class Generation {
     output.source(consumer.packageName(), HandlerGenerator.dispatcher(model), origins);
   }
 
-  private static TypeRef ref(com.palantir.javapoet.ClassName name) {
+  private static TypeRef ref(ClassName name) {
     return new TypeRef(name.packageName(), name.simpleNames());
-  }
-
-  private void guarded(Element element, Action action) {
-    try {
-      action.run();
-    } catch (IOException | RuntimeException e) {
-      reporter.failure(element, e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Action {
-    void run() throws IOException;
   }
 }

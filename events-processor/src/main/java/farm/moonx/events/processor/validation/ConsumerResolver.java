@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,17 +42,11 @@ public final class ConsumerResolver {
       String text = selector.text();
       if (text.endsWith(".*") && EventValidator.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
         String prefix = text.substring(0, text.length() - 1);
-        int found = selected.size();
-        byName.forEach((n, e) -> {
-          if (n.startsWith(prefix)) {
-            selected.put(n, e);
-          }
-        });
-        if (byName.keySet().stream().noneMatch(n -> n.startsWith(prefix))) {
+        List<KnownEvent> matches = byName.values().stream().filter(e -> e.name().startsWith(prefix)).toList();
+        if (matches.isEmpty()) {
           report(consumer, selector, Message.CONSUMER_PREFIX_UNMATCHED, prefixes(byName.keySet()));
-        } else if (found == selected.size()) {
-          continue; // everything it matches was already selected: harmless
         }
+        matches.forEach(e -> selected.put(e.name(), e));
       } else if (text.contains("*")) {
         reporter.report(Message.CONSUMER_SELECTOR_INVALID, consumer.element(), consumer.annotation(),
             selector.value(), text);
@@ -69,7 +64,7 @@ public final class ConsumerResolver {
     return result;
   }
 
-  private void report(ConsumerModel consumer, Attribute selector, Message message, java.util.Set<String> candidates) {
+  private void report(ConsumerModel consumer, Attribute selector, Message message, Set<String> candidates) {
     String text = selector.text();
     String closest = Suggestions.closest(text, candidates);
     String hint;
@@ -85,8 +80,8 @@ public final class ConsumerResolver {
   }
 
   /** Every {@code prefix.*} selector that would match some visible name. */
-  private static java.util.Set<String> prefixes(java.util.Set<String> names) {
-    java.util.Set<String> prefixes = new TreeSet<>();
+  private static Set<String> prefixes(Set<String> names) {
+    Set<String> prefixes = new TreeSet<>();
     for (String n : names) {
       for (int i = n.indexOf('.'); i > 0; i = n.indexOf('.', i + 1)) {
         prefixes.add(n.substring(0, i) + ".*");

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import farm.moonx.events.processor.model.FieldModel;
 import javax.tools.Diagnostic;
 
 /**
@@ -39,7 +40,7 @@ public enum Message {
   COMPONENT_MUTABLE("ComponentMutable", Diagnostic.Kind.WARNING,
       "component %s has mutable type %s: code holding the event can change it after it was"
           + " published or decoded. Prefer an immutable type (Instant, List), or silence this with"
-          + " @SuppressWarnings(\"" + Message.SUPPRESS_MUTABLE + "\") on the component or record"),
+          + " @SuppressWarnings(\"" + FieldModel.SUPPRESS_MUTABLE + "\") on the component or record"),
   CATALOG_NAME_INVALID("CatalogNameInvalid",
       "\"%s\" is not a valid catalog name: it prefixes generated classes (%sEvents), so it must be"
           + " a Java identifier starting with an uppercase letter, such as \"Payments\""),
@@ -61,9 +62,6 @@ public enum Message {
       "component %s has type %s, which could not be resolved; check its imports and dependencies"),
   PROCESSOR_FAILURE("ProcessorFailure",
       "the moonx-events processor failed on this element (please report it): %s");
-
-  /** The {@code @SuppressWarnings} key that silences {@link #COMPONENT_MUTABLE}. */
-  public static final String SUPPRESS_MUTABLE = "moonx-mutable";
 
   private final String id;
   private final Diagnostic.Kind kind;

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javax.annotation.processing.Messager;
@@ -50,6 +51,22 @@ public final class Reporter {
     StringWriter trace = new StringWriter();
     t.printStackTrace(new PrintWriter(trace));
     report(Message.PROCESSOR_FAILURE, element, trace);
+  }
+
+  /** Runs {@code action}, turning any unexpected exception into an error on {@code element}. */
+  public void guarded(Element element, Action action) {
+    try {
+      action.run();
+    } catch (IOException | RuntimeException e) {
+      failure(element, e);
+    }
+  }
+
+  /** Work that may fail unexpectedly; see {@link #guarded}. */
+  @FunctionalInterface
+  public interface Action {
+    /** Does the work. */
+    void run() throws IOException;
   }
 
   /** The number of errors reported so far. */

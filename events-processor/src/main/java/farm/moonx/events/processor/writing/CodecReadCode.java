@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
+import farm.moonx.events.processor.model.ScalarKind;
 import farm.moonx.events.processor.model.Shape;
 import farm.moonx.events.processor.model.TypeRef;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class CodecReadCode {
   /** The expression reading a {@code shape} value from the parser variable {@code parser}. */
   CodeBlock read(Shape shape, String parser) {
     if (shape instanceof Shape.Scalar s) {
-      if (s.kind() == farm.moonx.events.processor.model.ScalarKind.BYTES) {
+      if (s.kind() == ScalarKind.BYTES) {
         return CodeBlock.of("$T.readBytes($N)", GeneratedNames.CODEC_SUPPORT, parser);
       }
       return CodeBlock.of("$T.read$L($N)", GeneratedNames.CODEC_SUPPORT, method(s), parser);

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.writing;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -39,7 +40,7 @@ final class CodecWriteCode {
       TypeName valueType = TypeNames.of(m.value());
       b.addStatement("$N.writeStartObject()", generator);
       b.beginControlFlow("for ($T $N : $N.entrySet())",
-          ParameterizedTypeName.get(com.palantir.javapoet.ClassName.get(Map.Entry.class),
+          ParameterizedTypeName.get(ClassName.get(Map.Entry.class),
               TypeName.get(String.class), valueType), entry, var);
       b.addStatement("$N.writeFieldName($N.getKey())", generator, entry);
       b.addStatement("$T $N = $N.getValue()", valueType, value, entry);

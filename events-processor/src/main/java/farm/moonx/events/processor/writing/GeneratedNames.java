@@ -1,10 +1,18 @@
 package farm.moonx.events.processor.writing;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import farm.moonx.events.processor.model.KnownEvent;
 import farm.moonx.events.processor.model.TypeRef;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Every name the processor generates, in one place: generated classes, descriptor constants,
@@ -96,20 +104,20 @@ public final class GeneratedNames {
    * The descriptor constant of each event name, made unique in name order ({@code a.b-c} and
    * {@code a.b_c} would both be {@code A_B_C}; the second becomes {@code A_B_C_2}).
    */
-  public static java.util.Map<String, String> constants(java.util.Collection<String> eventNames) {
+  public static Map<String, String> constants(Collection<String> eventNames) {
     return unique(eventNames, GeneratedNames::constant, "_");
   }
 
   /** The handler method of each event, made unique like {@link #constants}. */
-  static java.util.Map<String, String> handlerMethods(java.util.Collection<String> eventNames) {
+  static Map<String, String> handlerMethods(Collection<String> eventNames) {
     return unique(eventNames, GeneratedNames::handlerMethod, "");
   }
 
-  private static java.util.Map<String, String> unique(
-      java.util.Collection<String> names, java.util.function.UnaryOperator<String> derive, String separator) {
-    java.util.Map<String, String> result = new java.util.TreeMap<>();
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    for (String name : new java.util.TreeSet<>(names)) {
+  private static Map<String, String> unique(
+      Collection<String> names, UnaryOperator<String> derive, String separator) {
+    Map<String, String> result = new TreeMap<>();
+    Set<String> taken = new HashSet<>();
+    for (String name : new TreeSet<>(names)) {
       String base = derive.apply(name);
       String candidate = base;
       for (int i = 2; !taken.add(candidate); i++) {
@@ -127,7 +135,7 @@ public final class GeneratedNames {
   }
 
   /** The descriptor constant of {@code event}, e.g. {@code PaymentsEvents.PAYMENT_PROCESSED}. */
-  static com.palantir.javapoet.CodeBlock descriptor(KnownEvent event) {
-    return com.palantir.javapoet.CodeBlock.of("$T.$N", className(event.registry()), event.constant());
+  static CodeBlock descriptor(KnownEvent event) {
+    return CodeBlock.of("$T.$N", className(event.registry()), event.constant());
   }
 }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import farm.moonx.events.processor.model.HandlerModel;
 import farm.moonx.events.processor.model.KnownEvent;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class HandlerGenerator {
             .addModifiers(Modifier.PUBLIC)
             .returns(boolean.class)
             .addParameter(ParameterizedTypeName.get(GeneratedNames.EVENT_ENVELOPE,
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)), "envelope")
+                WildcardTypeName.subtypeOf(Object.class)), "envelope")
             .addParameter(GeneratedNames.EVENT_CONTEXT, "context")
             .addException(Exception.class)
             .addCode(route.build())

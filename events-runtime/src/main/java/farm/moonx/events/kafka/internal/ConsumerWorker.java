@@ -146,13 +146,13 @@ public final class ConsumerWorker implements Runnable {
     }
     if (outcome.action() == Action.RETRY) {
       failures.put(partition, new Failure(record.offset(), outcome.attempts(), null, 0));
-      metrics.retried(outcome.eventType());
+      metrics.retried(processor.meterTag(outcome.eventType()));
       rewind(partition, record.offset(), retryPolicy.backoff(outcome.attempts(), ThreadLocalRandom.current()::nextDouble));
       return false;
     }
     try {
       String topic = deadLetters.write(record, outcome.error(), outcome.attempts());
-      metrics.deadLettered(outcome.eventType(), outcome.error().getClass().getSimpleName());
+      metrics.deadLettered(processor.meterTag(outcome.eventType()), outcome.error().getClass().getSimpleName());
       log.warn("dead-lettered record {}-{}@{} (type {}) to {} after {} attempt(s): {}", record.topic(),
           record.partition(), record.offset(), outcome.eventType(), topic, outcome.attempts(),
           outcome.error().getClass().getName());

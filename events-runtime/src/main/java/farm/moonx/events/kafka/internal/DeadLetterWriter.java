@@ -2,6 +2,7 @@ package farm.moonx.events.kafka.internal;
 
 import farm.moonx.events.kafka.EventConsumerConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,11 +49,16 @@ public final class DeadLetterWriter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while writing to " + topic, e);
+    } catch (KafkaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // e.g. IllegalStateException from a producer closed under a worker that outlived close()
+      throw new KafkaException("dead-letter write to " + topic + " failed", e);
     }
   }
 
   /** Closes the producer, waiting at most {@code timeout} for pending writes. */
-  public void close(java.time.Duration timeout) {
+  public void close(Duration timeout) {
     producer.close(timeout);
   }
 }

@@ -46,7 +46,7 @@ public final class LogSafe {
     private static final long serialVersionUID = 1L;
 
     RedactedException(String originalClass) {
-      super(originalClass + " (message withheld: sensitive event)");
+      super(originalClass + " (message withheld: it may quote event data)");
     }
   }
 }

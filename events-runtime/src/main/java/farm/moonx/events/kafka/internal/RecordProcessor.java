@@ -59,6 +59,9 @@ public final class RecordProcessor {
     }
   }
 
+  /** The meter tag of event types the registry does not declare. */
+  public static final String UNREGISTERED = "unregistered";
+
   private final EventConsumerConfig config;
   private final EventDispatcher dispatcher;
   private final EventMetrics metrics;
@@ -71,6 +74,15 @@ public final class RecordProcessor {
     this.dispatcher = config.dispatcher();
     this.metrics = config.metrics();
     this.retryPolicy = config.retryPolicy();
+  }
+
+  /**
+   * The {@code event.type} meter tag for {@code eventType}: the name if the registry declares
+   * it, else {@value #UNREGISTERED}. Names from headers are not trusted as tags: any producer
+   * could otherwise create unbounded meter series.
+   */
+  public String meterTag(String eventType) {
+    return eventType != null && dispatcher.registry().contains(eventType) ? eventType : UNREGISTERED;
   }
 
   /** Processes {@code record}, delivered for the {@code attempt}-th time (1-based). */
@@ -87,7 +99,8 @@ public final class RecordProcessor {
         if (config.unknownTypePolicy() == UnknownTypePolicy.DEAD_LETTER) {
           return Outcome.deadLetter(type, new UnknownEventTypeException(type), 0);
         }
-        metrics.skipped(type, "unhandled");
+        metrics.skipped(meterTag(type), "unhandled");
+        log.debug("skipped record {}-{}@{} of unhandled type {}", record.topic(), record.partition(), record.offset(), type);
         return Outcome.done(type);
       }
       EventEnvelope<?> envelope = config.serializer().deserialize(record.value(), dispatcher.registry());
