@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import farm.moonx.events.EnvelopeCodec;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.benchmarks.avaje.AvajeEnvelope;
-import farm.moonx.events.benchmarks.databind.DatabindEnvelope;
-import farm.moonx.events.benchmarks.dsljson.DslEnvelope;
+import farm.moonx.events.benchmarks.baseline.BaselineEnvelope;
 import farm.moonx.events.benchmarks.model.BenchEvents;
 import farm.moonx.events.benchmarks.model.PaymentProcessed;
 import io.avaje.jsonb.JsonType;
@@ -31,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Serializes and deserializes the {@code payment.processed} envelope with the generated codec
  * (the runtime's {@link EnvelopeCodec} plus the processor's data codec) and with three
- * baselines: jackson-databind, DSL-JSON and avaje-jsonb. Every deserializer reads the same
+ * baselines: jackson-databind, DSL-JSON and avaje-jsonb, all three on the same
+ * {@link BaselineEnvelope} records. Every deserializer reads the same
  * bytes (the generated codec's); the setup checks that all four write the same JSON and read
  * it back equal, so no library is measured doing less.
  */
@@ -44,33 +43,29 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CodecBenchmark {
   private final EnvelopeCodec codec = EnvelopeCodec.shared();
   private final EventRegistry registry = EventRegistry.of(BenchEvents.PAYMENT_PROCESSED);
-  private final ObjectMapper mapper = DatabindEnvelope.mapper();
+  private final ObjectMapper mapper = BaselineEnvelope.mapper();
   private final DslJson<Object> dslJson = new DslJson<>(Settings.withRuntime().includeServiceLoader().skipDefaultValues(true));
   private final JsonWriter dslWriter = dslJson.newWriter();
-  private final JsonType<AvajeEnvelope> avaje = Jsonb.builder().build().type(AvajeEnvelope.class);
+  private final JsonType<BaselineEnvelope> avaje = Jsonb.builder().build().type(BaselineEnvelope.class);
 
   private EventEnvelope<PaymentProcessed> envelope;
-  private DatabindEnvelope databindEnvelope;
-  private DslEnvelope dslEnvelope;
-  private AvajeEnvelope avajeEnvelope;
+  private BaselineEnvelope baseline;
   private byte[] json;
 
   /** Builds the envelopes and checks that every library writes and reads the same JSON. */
   @Setup
   public void setUp() throws IOException {
     envelope = Payloads.envelope();
-    databindEnvelope = Payloads.databind();
-    dslEnvelope = Payloads.dslJson();
-    avajeEnvelope = Payloads.avaje();
+    baseline = Payloads.baseline();
     json = codec.serialize(envelope, BenchEvents.PAYMENT_PROCESSED);
     JsonNode expected = mapper.readTree(json);
     check("jackson-databind writes", expected, mapper.readTree(serializeDatabind()));
     check("DSL-JSON writes", expected, mapper.readTree(serializeDslJson()));
     check("avaje-jsonb writes", expected, mapper.readTree(serializeAvaje()));
     check("generated codec reads", envelope, deserializeGenerated());
-    check("jackson-databind reads", databindEnvelope, deserializeDatabind());
-    check("DSL-JSON reads", dslEnvelope, deserializeDslJson());
-    check("avaje-jsonb reads", avajeEnvelope, deserializeAvaje());
+    check("jackson-databind reads", baseline, deserializeDatabind());
+    check("DSL-JSON reads", baseline, deserializeDslJson());
+    check("avaje-jsonb reads", baseline, deserializeAvaje());
   }
 
   private static void check(String what, Object expected, Object actual) {
@@ -88,21 +83,21 @@ public class CodecBenchmark {
   /** Baseline: {@code ObjectMapper.writeValueAsBytes}. */
   @Benchmark
   public byte[] serializeDatabind() throws IOException {
-    return mapper.writeValueAsBytes(databindEnvelope);
+    return mapper.writeValueAsBytes(baseline);
   }
 
   /** Baseline: DSL-JSON with a reused writer (its fast path), copied to a new byte array. */
   @Benchmark
   public byte[] serializeDslJson() throws IOException {
     dslWriter.reset();
-    dslJson.serialize(dslWriter, DslEnvelope.class, dslEnvelope);
+    dslJson.serialize(dslWriter, BaselineEnvelope.class, baseline);
     return dslWriter.toByteArray();
   }
 
   /** Baseline: avaje-jsonb {@code toJsonBytes}. */
   @Benchmark
   public byte[] serializeAvaje() {
-    return avaje.toJsonBytes(avajeEnvelope);
+    return avaje.toJsonBytes(baseline);
   }
 
   /** The generated codec, looking the event type up in the registry as a consumer does. */
@@ -113,19 +108,19 @@ public class CodecBenchmark {
 
   /** Baseline: {@code ObjectMapper.readValue} into the envelope records. */
   @Benchmark
-  public DatabindEnvelope deserializeDatabind() throws IOException {
-    return mapper.readValue(json, DatabindEnvelope.class);
+  public BaselineEnvelope deserializeDatabind() throws IOException {
+    return mapper.readValue(json, BaselineEnvelope.class);
   }
 
   /** Baseline: DSL-JSON {@code deserialize}. */
   @Benchmark
-  public DslEnvelope deserializeDslJson() throws IOException {
-    return dslJson.deserialize(DslEnvelope.class, json, json.length);
+  public BaselineEnvelope deserializeDslJson() throws IOException {
+    return dslJson.deserialize(BaselineEnvelope.class, json, json.length);
   }
 
   /** Baseline: avaje-jsonb {@code fromJson}. */
   @Benchmark
-  public AvajeEnvelope deserializeAvaje() {
+  public BaselineEnvelope deserializeAvaje() {
     return avaje.fromJson(json);
   }
 }

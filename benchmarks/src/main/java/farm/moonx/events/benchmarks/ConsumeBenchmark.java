@@ -3,7 +3,7 @@ package farm.moonx.events.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import farm.moonx.events.EventContext;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.benchmarks.databind.DatabindEnvelope;
+import farm.moonx.events.benchmarks.baseline.BaselineEnvelope;
 import farm.moonx.events.benchmarks.model.BenchDispatcher;
 import farm.moonx.events.benchmarks.model.BenchEvents;
 import farm.moonx.events.benchmarks.model.BenchHandler;
@@ -58,7 +58,7 @@ public class ConsumeBenchmark {
   private static final String TOPIC = "bench.consume";
 
   private BenchKafka kafka;
-  private final ObjectMapper mapper = DatabindEnvelope.mapper();
+  private final ObjectMapper mapper = BaselineEnvelope.mapper();
   private final AtomicInteger groups = new AtomicInteger();
   private final AtomicLong checksum = new AtomicLong();
   private KafkaEventConsumer typedConsumer;
@@ -116,7 +116,7 @@ public class ConsumeBenchmark {
       }
       ConsumerRecords<byte[], byte[]> records = rawConsumer.poll(Duration.ofMillis(100));
       for (ConsumerRecord<byte[], byte[]> record : records) {
-        DatabindEnvelope envelope = mapper.readValue(record.value(), DatabindEnvelope.class);
+        BaselineEnvelope envelope = mapper.readValue(record.value(), BaselineEnvelope.class);
         checksum.addAndGet(envelope.data().paymentId().length());
         handled++;
       }

@@ -3,9 +3,7 @@ package farm.moonx.events.benchmarks;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.annotations.DataClassification;
-import farm.moonx.events.benchmarks.avaje.AvajeEnvelope;
-import farm.moonx.events.benchmarks.databind.DatabindEnvelope;
-import farm.moonx.events.benchmarks.dsljson.DslEnvelope;
+import farm.moonx.events.benchmarks.baseline.BaselineEnvelope;
 import farm.moonx.events.benchmarks.model.PaymentProcessed;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +11,7 @@ import java.util.Map;
 
 /**
  * The {@code payment.processed} envelope of the design document (every metadata field set), as
- * each benchmarked library's model holds it. All four write the same JSON.
+ * the runtime and the baseline libraries hold it. All of them write the same JSON.
  */
 final class Payloads {
   static final String EVENT_ID = "0192f1c2-7a4e-7b1a-9c3d-2e4f5a6b7c8d";
@@ -42,27 +40,11 @@ final class Payloads {
     return new EventEnvelope<>(metadata, payment("p-1"));
   }
 
-  /** For jackson-databind. */
-  static DatabindEnvelope databind() {
-    return new DatabindEnvelope(
-        new DatabindEnvelope.Metadata(EVENT_ID, "payment.processed", "1.0", CORRELATION_ID, CAUSATION_ID,
+  /** The same envelope for the three baseline libraries. */
+  static BaselineEnvelope baseline() {
+    return new BaselineEnvelope(
+        new BaselineEnvelope.Metadata(EVENT_ID, "payment.processed", "1.0", CORRELATION_ID, CAUSATION_ID,
             TIMESTAMP, "payments", "u-1", "s-1", "t-1", "confidential", "u-1", CONTEXT),
-        new DatabindEnvelope.Payment("p-1", "u-1", AMOUNT, "USD", PROCESSED_AT));
-  }
-
-  /** For DSL-JSON. */
-  static DslEnvelope dslJson() {
-    return new DslEnvelope(
-        new DslEnvelope.Metadata(EVENT_ID, "payment.processed", "1.0", CORRELATION_ID, CAUSATION_ID,
-            TIMESTAMP, "payments", "u-1", "s-1", "t-1", "confidential", "u-1", CONTEXT),
-        new DslEnvelope.Payment("p-1", "u-1", AMOUNT, "USD", PROCESSED_AT));
-  }
-
-  /** For avaje-jsonb. */
-  static AvajeEnvelope avaje() {
-    return new AvajeEnvelope(
-        new AvajeEnvelope.Metadata(EVENT_ID, "payment.processed", "1.0", CORRELATION_ID, CAUSATION_ID,
-            TIMESTAMP, "payments", "u-1", "s-1", "t-1", "confidential", "u-1", CONTEXT),
-        new AvajeEnvelope.Payment("p-1", "u-1", AMOUNT, "USD", PROCESSED_AT));
+        new BaselineEnvelope.Payment("p-1", "u-1", AMOUNT, "USD", PROCESSED_AT));
   }
 }

@@ -1,4 +1,4 @@
-package farm.moonx.events.benchmarks.avaje;
+package farm.moonx.events.benchmarks.baseline;
 
 import io.avaje.json.JsonAdapter;
 import io.avaje.json.JsonReader;
@@ -6,7 +6,7 @@ import io.avaje.json.JsonWriter;
 import io.avaje.jsonb.CustomAdapter;
 import java.math.BigDecimal;
 
-/** {@code BigDecimal} as a JSON string, as the envelope carries amounts. */
+/** avaje-jsonb: {@code BigDecimal} as a JSON string, as the envelope carries amounts. */
 @CustomAdapter
 public final class DecimalStringAdapter implements JsonAdapter<BigDecimal> {
   @Override

@@ -1,4 +1,4 @@
-package farm.moonx.events.benchmarks.avaje;
+package farm.moonx.events.benchmarks.baseline;
 
 import io.avaje.json.JsonAdapter;
 import io.avaje.json.JsonReader;
@@ -6,7 +6,7 @@ import io.avaje.json.JsonWriter;
 import io.avaje.jsonb.CustomAdapter;
 import java.time.Instant;
 
-/** {@code Instant} as epoch milliseconds. */
+/** avaje-jsonb: {@code Instant} as epoch milliseconds. */
 @CustomAdapter
 public final class EpochMillisAdapter implements JsonAdapter<Instant> {
   @Override
