@@ -3,6 +3,9 @@ package farm.moonx.events.benchmarks;
 import com.dslplatform.json.DslJson;
 import com.dslplatform.json.JsonWriter;
 import com.dslplatform.json.runtime.Settings;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import farm.moonx.events.EnvelopeCodec;
@@ -42,6 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CodecBenchmark {
   private final EnvelopeCodec codec = EnvelopeCodec.shared();
+  private final JsonFactory jsonFactory = codec.factory();
   private final EventRegistry registry = EventRegistry.of(BenchEvents.PAYMENT_PROCESSED);
   private final ObjectMapper mapper = BaselineEnvelope.mapper();
   private final DslJson<Object> dslJson = new DslJson<>(Settings.withRuntime().includeServiceLoader().skipDefaultValues(true));
@@ -104,6 +108,23 @@ public class CodecBenchmark {
   @Benchmark
   public EventEnvelope<?> deserializeGenerated() {
     return codec.deserialize(json, registry);
+  }
+
+  /**
+   * Not a baseline but a floor: only tokenizing the same bytes with jackson-core (every string
+   * value materialized, as any decoder must), the least a codec built on it can cost.
+   */
+  @Benchmark
+  public long tokenizeJacksonCore() throws IOException {
+    long strings = 0;
+    try (JsonParser parser = jsonFactory.createParser(json)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.VALUE_STRING) {
+          strings += parser.getText().length();
+        }
+      }
+    }
+    return strings;
   }
 
   /** Baseline: {@code ObjectMapper.readValue} into the envelope records. */
