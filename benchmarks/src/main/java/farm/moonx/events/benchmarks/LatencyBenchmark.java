@@ -1,0 +1,147 @@
+package farm.moonx.events.benchmarks;
+
+import farm.moonx.events.benchmarks.model.BenchEvents;
+import farm.moonx.events.benchmarks.model.PaymentProcessed;
+import farm.moonx.events.kafka.EventConsumerConfig;
+import farm.moonx.events.kafka.KafkaEventConsumer;
+import farm.moonx.events.kafka.KafkaEventPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Publish-to-handle latency, one event in flight, acks=all, over loopback: the typed publisher
+ * and container against a plain producer and a plain consumer thread (subscribed in a group
+ * and committing per poll, as the container does by default). An operation publishes one event
+ * and returns when the consumer side has handed it over; JMH samples the distribution.
+ */
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LatencyBenchmark {
+  private static final String TYPED_TOPIC = "bench.latency.typed";
+  private static final String RAW_TOPIC = "bench.latency.raw";
+
+  private BenchKafka kafka;
+  private KafkaEventPublisher typed;
+  private KafkaEventConsumer typedConsumer;
+  private KafkaProducer<String, byte[]> raw;
+  private KafkaConsumer<byte[], byte[]> rawConsumer;
+  private Thread rawPoller;
+  private final BlockingQueue<String> typedSeen = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> rawSeen = new LinkedBlockingQueue<>();
+  private byte[] value;
+  private Headers headers;
+  private long sequence;
+
+  /** Starts the broker, both pairs, and waits until each has carried one event. */
+  @Setup(Level.Trial)
+  public void setUp() throws InterruptedException {
+    kafka = BenchKafka.start();
+    kafka.cluster().createTopic(TYPED_TOPIC, 1);
+    kafka.cluster().createTopic(RAW_TOPIC, 1);
+    typed = kafka.typedPublisher(TYPED_TOPIC);
+    typedConsumer = KafkaEventConsumer.create(EventConsumerConfig.builder("latency-typed")
+        .bootstrapServers(kafka.cluster().bootstrapServers())
+        .topics(TYPED_TOPIC)
+        .pollTimeout(Duration.ofMillis(100))
+        .handler(BenchEvents.PAYMENT_PROCESSED, (event, context) -> typedSeen.add(event.data().paymentId()))
+        .build()).start();
+    raw = BenchKafka.rawProducer(typed);
+    value = BenchKafka.envelopeBytes();
+    headers = BenchKafka.routingHeaders();
+    Map<String, Object> config = kafka.cluster().consumerConfig("latency-raw");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    rawConsumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    rawPoller = new Thread(this::pollRaw, "raw-poller");
+    rawPoller.start();
+    typedRoundTrip();
+    rawRoundTrip();
+  }
+
+  private void pollRaw() {
+    try {
+      rawConsumer.subscribe(List.of(RAW_TOPIC));
+      while (!Thread.currentThread().isInterrupted()) {
+        ConsumerRecords<byte[], byte[]> records = rawConsumer.poll(Duration.ofMillis(100));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          rawSeen.add(new String(record.key(), StandardCharsets.UTF_8));
+        }
+        if (!records.isEmpty()) {
+          rawConsumer.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      // tearDown() woke the poller to stop it
+    } finally {
+      rawConsumer.close();
+    }
+  }
+
+  /** Typed: publish one {@code payment.processed}, wait for its handler. */
+  @Benchmark
+  public String typedRoundTrip() throws InterruptedException {
+    String id = "p-" + sequence++;
+    typed.publish(BenchEvents.PAYMENT_PROCESSED, new PaymentProcessed(id, "u-1", Payloads.AMOUNT, "USD", Payloads.PROCESSED_AT));
+    return await(typedSeen, id);
+  }
+
+  /** Baseline: send one pre-serialized envelope, wait for the plain consumer to see it. */
+  @Benchmark
+  public String rawRoundTrip() throws InterruptedException {
+    String id = "p-" + sequence++;
+    raw.send(new ProducerRecord<>(RAW_TOPIC, null, id, value, headers));
+    return await(rawSeen, id);
+  }
+
+  private static String await(BlockingQueue<String> seen, String id) throws InterruptedException {
+    while (true) {
+      String next = seen.poll(60, TimeUnit.SECONDS);
+      if (next == null) {
+        throw new IllegalStateException("event " + id + " not handled within 60 s");
+      }
+      if (next.equals(id)) {
+        return next;
+      }
+    }
+  }
+
+  /** Stops both pairs and the broker. */
+  @TearDown(Level.Trial)
+  public void tearDown() throws InterruptedException {
+    typedConsumer.close(Duration.ofSeconds(30));
+    typed.close();
+    rawConsumer.wakeup();
+    rawPoller.join(30_000);
+    raw.close();
+    kafka.close();
+  }
+}

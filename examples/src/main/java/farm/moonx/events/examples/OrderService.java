@@ -1,0 +1,53 @@
+package farm.moonx.events.examples;
+
+import farm.moonx.events.EventContext;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventPublisher;
+import farm.moonx.events.PublishOptions;
+import farm.moonx.events.examples.shop.OrderCompleted;
+import farm.moonx.events.examples.shop.OrderLine;
+import farm.moonx.events.examples.shop.PaymentProcessed;
+import farm.moonx.events.examples.shop.ShopPublisher;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The order service: once a subscription is paid, it completes the order (the month of
+ * service plus a free welcome kit) and publishes {@code order.completed} caused by the payment.
+ */
+public final class OrderService {
+  private static final String SUBSCRIPTION_SKU = "subscription-1m";
+  private static final String WELCOME_KIT_SKU = "welcome-kit";
+
+  private final ShopPublisher events;
+  private final Clock clock;
+  private final Duration ackTimeout;
+
+  /** Publishes orders through {@code publisher}, waiting at most {@code ackTimeout} for each. */
+  public OrderService(EventPublisher publisher, Clock clock, Duration ackTimeout) {
+    this.events = new ShopPublisher(publisher);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+  }
+
+  /**
+   * Handles {@code payment.processed}; like billing, it returns only once its own event is
+   * acknowledged, so nothing is lost between the two.
+   */
+  public void onPaymentProcessed(EventEnvelope<PaymentProcessed> paid, EventContext context) throws Exception {
+    PaymentProcessed payment = paid.data();
+    List<OrderLine> lines = List.of(
+        new OrderLine(SUBSCRIPTION_SKU, 1, payment.amount()),
+        new OrderLine(WELCOME_KIT_SKU, 1, BigDecimal.ZERO));
+    BigDecimal total = lines.stream()
+        .map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    OrderCompleted order = new OrderCompleted(
+        payment.orderId(), payment.userId(), payment.paymentId(), lines, total, clock.instant());
+    events.publish(order, PublishOptions.causedBy(paid)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
