@@ -166,23 +166,27 @@ public final class EnvelopeReader {
    */
   private static <T> T readData(JsonParser p, EventDescriptor<T> descriptor, int skip, long base) {
     requireObject(p, base);
-    String what = "event \"" + descriptor.name() + "\"";
     T value;
     try {
       value = descriptor.codec().read(p);
     } catch (IOException e) {
-      throw Malformed.fromJackson(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what, e, p, base);
+      throw Malformed.fromJackson(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what(descriptor), e, p, base);
     } catch (RuntimeException e) {
-      throw new MalformedEventException(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what
+      throw new MalformedEventException(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what(descriptor)
           + " cannot be decoded: " + e, Malformed.offset(p.currentTokenLocation(), base), e);
     }
     // ObjectMapper.readValue(JsonParser) ends by clearing the END_OBJECT it stopped on.
     boolean atEnd = p.currentToken() == JsonToken.END_OBJECT
         || p.currentToken() == null && p.getLastClearedToken() == JsonToken.END_OBJECT;
     if (value == null || !atEnd) {
-      throw Malformed.at(p, "the codec of " + what + " returned " + (value == null ? "null" : "before the end of data")
+      throw Malformed.at(p, "the codec of " + what(descriptor) + " returned " + (value == null ? "null" : "before the end of data")
           + ", breaking the EventCodec contract", base);
     }
     return value;
+  }
+
+  /** Built only when a read fails: the success path of every read must not pay for it. */
+  private static String what(EventDescriptor<?> descriptor) {
+    return "event \"" + descriptor.name() + "\"";
   }
 }
