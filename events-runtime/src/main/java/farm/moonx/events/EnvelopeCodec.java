@@ -41,8 +41,16 @@ public final class EnvelopeCodec implements EventSerializer {
   private static final SerializedString DATA = new SerializedString("data");
   private static final EnvelopeCodec SHARED = new EnvelopeCodec(defaultFactory());
 
+  /** Above this size a thread's output buffer is dropped rather than kept for reuse. */
+  private static final int MAX_RETAINED_BUFFER = 64 * 1024;
+
   private final JsonFactory factory;
   private final EnvelopeReader reader;
+  /**
+   * One output buffer per thread, reset and reused: a new buffer per message was most of the
+   * bytes serialize allocated. Null while in use, so a nested serialize gets a fresh one.
+   */
+  private final ThreadLocal<ByteArrayBuilder> buffers = new ThreadLocal<>();
 
   /**
    * A codec creating its parsers and generators from {@code factory}; its
@@ -79,7 +87,13 @@ public final class EnvelopeCodec implements EventSerializer {
 
   @Override
   public <T> byte[] serialize(EventEnvelope<T> envelope, EventDescriptor<T> descriptor) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(512)) {
+    ByteArrayBuilder out = buffers.get();
+    if (out == null) {
+      out = new ByteArrayBuilder(512);
+    } else {
+      buffers.set(null);
+    }
+    try {
       try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
         write(g, envelope, descriptor);
       }
@@ -87,6 +101,11 @@ public final class EnvelopeCodec implements EventSerializer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode event \"" + descriptor.name() + "\" "
           + envelope.eventId() + ": " + e.getMessage(), e);
+    } finally {
+      if (out.size() <= MAX_RETAINED_BUFFER) {
+        out.reset();
+        buffers.set(out);
+      }
     }
   }
 
