@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +38,13 @@ public final class EventValidator {
   private static final String SEGMENT = "[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*";
   private static final Pattern EVENT_TYPE = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")+");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?");
+  /** How many valid names {@link #isValidEventType} remembers; a service has a few dozen. */
+  private static final int MAX_KNOWN_VALID = 1024;
+  /**
+   * Names already matched valid, so publish does not run the regex per event; only valid names
+   * are kept (an attacker's invalid names cannot grow it) and it stops growing at the bound.
+   */
+  private static final Set<String> KNOWN_VALID = ConcurrentHashMap.newKeySet();
   private static final EventValidator STANDARD = new EventValidator(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
 
   private final Clock clock;
@@ -61,7 +70,17 @@ public final class EventValidator {
 
   /** Whether {@code eventType} has the required shape (lowercase dotted, two segments or more). */
   public static boolean isValidEventType(String eventType) {
-    return eventType != null && EVENT_TYPE.matcher(eventType).matches();
+    if (eventType == null) {
+      return false;
+    }
+    if (KNOWN_VALID.contains(eventType)) {
+      return true;
+    }
+    boolean valid = EVENT_TYPE.matcher(eventType).matches();
+    if (valid && KNOWN_VALID.size() < MAX_KNOWN_VALID) {
+      KNOWN_VALID.add(eventType);
+    }
+    return valid;
   }
 
   /** Every problem with {@code envelope} as an event of type {@code descriptor}. */
