@@ -2,10 +2,10 @@ package com.example.billing;
 
 import com.example.kitchen.KitchenEvents;
 import com.example.payments.PaymentsEvents;
-import farm.moonx.events.EventContext;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
+import farm.moonx.events.spi.EventDispatcher;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -31,20 +31,20 @@ public final class BillingDispatcher implements EventDispatcher {
   }
 
   @Override
-  public boolean dispatch(EventEnvelope<?> envelope, EventContext context) throws Exception {
+  public boolean dispatch(EventEnvelope<?> envelope, Delivery delivery) throws Exception {
     String eventType = envelope.eventType();
     if (eventType == null) {
       return false;
     }
     switch (eventType) {
       case "kitchen.awkward":
-        handler.onKitchenAwkward(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_AWKWARD.cast(envelope.data())), context);
+        handler.onKitchenAwkward(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_AWKWARD.cast(envelope.data())), delivery);
         return true;
       case "kitchen.everything":
-        handler.onKitchenEverything(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_EVERYTHING.cast(envelope.data())), context);
+        handler.onKitchenEverything(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_EVERYTHING.cast(envelope.data())), delivery);
         return true;
       case "payment.processed":
-        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), context);
+        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), delivery);
         return true;
       default:
         return false;

@@ -1,9 +1,9 @@
 package com.example.payments;
 
-import farm.moonx.events.EventContext;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
+import farm.moonx.events.spi.EventDispatcher;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -29,17 +29,17 @@ public final class PaymentsDispatcher implements EventDispatcher {
   }
 
   @Override
-  public boolean dispatch(EventEnvelope<?> envelope, EventContext context) throws Exception {
+  public boolean dispatch(EventEnvelope<?> envelope, Delivery delivery) throws Exception {
     String eventType = envelope.eventType();
     if (eventType == null) {
       return false;
     }
     switch (eventType) {
       case "payment.failed":
-        handler.onPaymentFailed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_FAILED.cast(envelope.data())), context);
+        handler.onPaymentFailed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_FAILED.cast(envelope.data())), delivery);
         return true;
       case "payment.processed":
-        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), context);
+        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), delivery);
         return true;
       default:
         return false;

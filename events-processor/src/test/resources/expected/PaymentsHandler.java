@@ -1,6 +1,6 @@
 package com.example.payments;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import javax.annotation.processing.Generated;
 
@@ -16,14 +16,14 @@ public interface PaymentsHandler {
    *
    * @throws Exception to have the delivery retried or dead-lettered
    */
-  void onPaymentFailed(EventEnvelope<PaymentFailed> event, EventContext context) throws Exception;
+  void onPaymentFailed(EventEnvelope<PaymentFailed> event, Delivery delivery) throws Exception;
 
   /**
    * Handles {@code payment.processed} ({@link PaymentProcessed}).
    *
    * @throws Exception to have the delivery retried or dead-lettered
    */
-  void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context) throws
+  void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery delivery) throws
       Exception;
 
   /**
@@ -37,12 +37,12 @@ public interface PaymentsHandler {
     }
 
     @Override
-    public void onPaymentFailed(EventEnvelope<PaymentFailed> event, EventContext context) throws
+    public void onPaymentFailed(EventEnvelope<PaymentFailed> event, Delivery delivery) throws
         Exception {
     }
 
     @Override
-    public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context)
+    public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery delivery)
         throws Exception {
     }
   }

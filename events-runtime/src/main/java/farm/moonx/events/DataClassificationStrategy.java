@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.internal.DefaultClassificationStrategy;
 import farm.moonx.events.annotations.DataClassification;
 
 /**

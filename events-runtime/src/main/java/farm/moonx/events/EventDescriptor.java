@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.annotations.DataClassification;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param correlationId the id shared by every event of one business flow
  * @param causationId the {@code eventId} of the event that caused this one, or null
  * @param timestamp creation time in epoch milliseconds; 0 if a decoded message had none
- *     ({@code EventValidator} reports that)
+ *     ({@code EnvelopeValidator} reports that)
  * @param source the name of the service that created the event
  * @param userId the user the event concerns, or null
  * @param sessionId the user's session, or null
@@ -68,7 +69,7 @@ public record EventMetadata(
         .context(context);
   }
 
-  /** Builds {@link EventMetadata}; no field is checked here (see {@code EventValidator}). */
+  /** Builds {@link EventMetadata}; no field is checked here (see {@code EnvelopeValidator}). */
   public static final class Builder {
     private String eventId;
     private String eventType;

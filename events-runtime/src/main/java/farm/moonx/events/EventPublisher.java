@@ -1,5 +1,8 @@
 package farm.moonx.events;
 
+import farm.moonx.events.kafka.EventPublisherConfig;
+import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.spi.EventFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

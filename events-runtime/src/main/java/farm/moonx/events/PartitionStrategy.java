@@ -1,5 +1,7 @@
 package farm.moonx.events;
 
+import farm.moonx.events.internal.DefaultPartitionStrategy;
+
 /**
  * Chooses an event's partition key: the Kafka record key, stored in {@code metadata.partition}.
  * Events with the same key land on the same partition and are consumed in order.

@@ -1,6 +1,13 @@
 /**
- * The public core of moonx-events: the envelope and its metadata, event descriptors and
- * registries, the factory, publish options, and the publisher and dispatcher interfaces that
- * generated code and services use. Everything under {@code internal} is not API.
+ * The API of moonx-events a service uses: the envelope ({@link farm.moonx.events.EventEnvelope},
+ * {@link farm.moonx.events.EventMetadata}), event descriptors and registries, publishing
+ * ({@link farm.moonx.events.EventPublisher}, {@link farm.moonx.events.PublishOptions}, results),
+ * handling ({@link farm.moonx.events.EventHandler} and where a delivery came from,
+ * {@link farm.moonx.events.Delivery}), and the hooks a service may plug in (filters,
+ * transformers, partition and classification strategies).
+ *
+ * <p>{@code farm.moonx.events.spi} is what generated code and integrations call (codecs, the
+ * envelope serializer, dispatchers, the event factory); everything under {@code internal} is
+ * not API and may change in any release.
  */
 package farm.moonx.events;

@@ -1,16 +1,17 @@
 package farm.moonx.events;
 
+import farm.moonx.events.spi.EventCodec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import farm.moonx.events.internal.CodecSupport;
+import farm.moonx.events.spi.CodecSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A hand-written streaming codec, as the processor will generate: required paymentId and amount. */
-final class PaymentProcessedCodec implements EventCodec<PaymentProcessed> {
+public final class PaymentProcessedCodec implements EventCodec<PaymentProcessed> {
   @Override
   public void write(JsonGenerator g, PaymentProcessed v) throws IOException {
     g.writeStartObject();

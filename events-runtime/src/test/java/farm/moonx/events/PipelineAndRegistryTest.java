@@ -1,5 +1,8 @@
 package farm.moonx.events;
 
+import farm.moonx.events.spi.EventFactory;
+import farm.moonx.events.spi.JacksonDatabindCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +63,8 @@ class PipelineAndRegistryTest {
 
   @Test
   void castEnvelopeTypesADecodedEnvelope() {
-    EventEnvelope<?> untyped = EnvelopeCodec.shared().deserialize(
-        EnvelopeCodec.shared().serialize(EU, PAYMENT_PROCESSED), new TestEvents());
+    EventEnvelope<?> untyped = JsonEventSerializer.shared().deserialize(
+        JsonEventSerializer.shared().serialize(EU, PAYMENT_PROCESSED), new TestEvents());
     EventEnvelope<PaymentProcessed> typed = PAYMENT_PROCESSED.castEnvelope(untyped);
     assertThat(typed).isEqualTo(EU);
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class TestEvents implements EventRegistry {
   private static final EventRegistry DELEGATE = EventRegistry.of(PAYMENT_PROCESSED);
 
   /** The payment descriptor over another codec (e.g. the databind fallback). */
-  static EventDescriptor<PaymentProcessed> paymentProcessed(EventCodec<PaymentProcessed> codec) {
+  public static EventDescriptor<PaymentProcessed> paymentProcessed(EventCodec<PaymentProcessed> codec) {
     return EventDescriptor.builder("payment.processed", PaymentProcessed.class, codec)
         .version("1.0")
         .classification(DataClassification.CONFIDENTIAL)
@@ -52,7 +53,7 @@ public final class TestEvents implements EventRegistry {
   }
 
   /** Every descriptor, for tests that need a list. */
-  static List<EventDescriptor<?>> all() {
+  public static List<EventDescriptor<?>> all() {
     return List.copyOf(DELEGATE.descriptors());
   }
 }

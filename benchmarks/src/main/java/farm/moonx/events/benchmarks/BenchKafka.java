@@ -1,10 +1,10 @@
 package farm.moonx.events.benchmarks;
 
-import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.benchmarks.model.BenchEvents;
 import farm.moonx.events.benchmarks.model.PaymentProcessed;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import farm.moonx.events.kafka.KafkaEventPublisher;
 import farm.moonx.events.testkit.EmbeddedKafka;
@@ -64,7 +64,7 @@ final class BenchKafka implements AutoCloseable {
   /** The envelope of {@code payment}, serialized once, as the raw producers send it. */
   static byte[] envelopeBytes() {
     EventEnvelope<PaymentProcessed> envelope = Payloads.envelope();
-    return EnvelopeCodec.shared().serialize(envelope, BenchEvents.PAYMENT_PROCESSED);
+    return JsonEventSerializer.shared().serialize(envelope, BenchEvents.PAYMENT_PROCESSED);
   }
 
   /** The routing headers the typed publisher writes, so both put the same bytes on the wire. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.benchmarks.baseline.BaselineEnvelope;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Serializes and deserializes the {@code payment.processed} envelope with the generated codec
- * (the runtime's {@link EnvelopeCodec} plus the processor's data codec) and with three
+ * (the runtime's {@link JsonEventSerializer} plus the processor's data codec) and with three
  * baselines: jackson-databind, DSL-JSON and avaje-jsonb, all three on the same
  * {@link BaselineEnvelope} records. Every deserializer reads the same
  * bytes (the generated codec's); the setup checks that all four write the same JSON and read
@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CodecBenchmark {
-  private final EnvelopeCodec codec = EnvelopeCodec.shared();
+  private final JsonEventSerializer codec = JsonEventSerializer.shared();
   private final JsonFactory jsonFactory = codec.factory();
   private final EventRegistry registry = EventRegistry.of(BenchEvents.PAYMENT_PROCESSED);
   private final ObjectMapper mapper = BaselineEnvelope.mapper();

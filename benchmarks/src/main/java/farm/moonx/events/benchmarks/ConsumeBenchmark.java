@@ -1,7 +1,7 @@
 package farm.moonx.events.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.benchmarks.baseline.BaselineEnvelope;
 import farm.moonx.events.benchmarks.model.BenchDispatcher;
@@ -85,7 +85,7 @@ public class ConsumeBenchmark {
     CountDownLatch done = new CountDownLatch(RECORDS);
     BenchHandler handler = new BenchHandler() {
       @Override
-      public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context) {
+      public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery context) {
         checksum.addAndGet(event.data().paymentId().length());
         done.countDown();
       }

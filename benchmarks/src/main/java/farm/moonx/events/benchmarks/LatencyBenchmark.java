@@ -73,7 +73,7 @@ public class LatencyBenchmark {
         .bootstrapServers(kafka.cluster().bootstrapServers())
         .topics(TYPED_TOPIC)
         .pollTimeout(Duration.ofMillis(100))
-        .handler(BenchEvents.PAYMENT_PROCESSED, (event, context) -> typedSeen.add(event.data().paymentId()))
+        .handler(BenchEvents.PAYMENT_PROCESSED, (event, delivery) -> typedSeen.add(event.data().paymentId()))
         .build()).start();
     raw = BenchKafka.rawProducer(typed);
     value = BenchKafka.envelopeBytes();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import farm.moonx.events.EventCodec;
+import farm.moonx.events.spi.EventCodec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

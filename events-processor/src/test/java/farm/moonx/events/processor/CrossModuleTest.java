@@ -1,10 +1,11 @@
 package farm.moonx.events.processor;
 
+import farm.moonx.events.EventRegistry;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import java.io.File;

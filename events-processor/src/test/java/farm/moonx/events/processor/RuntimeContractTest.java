@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.BatchPublishResult;
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventPublisher;
@@ -32,7 +32,7 @@ class RuntimeContractTest {
   private final GeneratedCode code = GeneratedCode.good();
   private final Class<?> processed = code.type("com.example.payments.PaymentProcessed");
   private final Class<?> failed = code.type("com.example.payments.PaymentFailed");
-  private final EventContext context = new EventContext("payments.events", 0, 42L, 0L, "billing", 1, Map.of());
+  private final Delivery context = new Delivery("payments.events", 0, 42L, 0L, "billing", 1, Map.of());
 
   private Object processed(String amount) throws Exception {
     return processed.getConstructors()[0].newInstance(
@@ -140,7 +140,7 @@ class RuntimeContractTest {
     Class<?> handlerType = code.type(type);
     return Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType}, (proxy, method, args) -> {
       EventEnvelope<?> event = (EventEnvelope<?>) args[0];
-      calls.add(method.getName() + ":" + event.eventType() + ":" + event.data() + ":" + ((EventContext) args[1]).offset());
+      calls.add(method.getName() + ":" + event.eventType() + ":" + event.data() + ":" + ((Delivery) args[1]).offset());
       return null;
     });
   }

@@ -1,5 +1,6 @@
 package farm.moonx.events.internal;
 
+import farm.moonx.events.spi.EventCodec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,9 +8,9 @@ import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.RoutingInfo;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.RoutingInfo;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import java.io.IOException;
 
 /**
@@ -27,7 +28,7 @@ public final class EnvelopeReader {
     this.factory = factory;
   }
 
-  /** Decodes {@code body}; see {@link farm.moonx.events.EventSerializer#deserialize}. */
+  /** Decodes {@code body}; see {@link farm.moonx.events.spi.EventSerializer#deserialize}. */
   public EventEnvelope<?> read(byte[] body, EventRegistry registry) {
     return withParser(body, p -> readEnvelope(p, body, registry));
   }
@@ -80,7 +81,7 @@ public final class EnvelopeReader {
     return new EventEnvelope<>(metadata, data);
   }
 
-  /** Reads the routing fields only; see {@link farm.moonx.events.EventSerializer#routing}. */
+  /** Reads the routing fields only; see {@link farm.moonx.events.spi.EventSerializer#routing}. */
   public RoutingInfo routing(byte[] body) {
     return withParser(body, p -> {
       while (p.nextToken() == JsonToken.FIELD_NAME) {

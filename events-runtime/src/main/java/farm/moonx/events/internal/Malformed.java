@@ -3,7 +3,7 @@ package farm.moonx.events.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import farm.moonx.events.MalformedEventException;
+import farm.moonx.events.spi.MalformedEventException;
 import java.io.IOException;
 
 /** Builds {@link MalformedEventException}s carrying the byte offset where a problem was found. */

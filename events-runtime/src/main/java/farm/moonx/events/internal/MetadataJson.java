@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import farm.moonx.events.EventMetadata;
-import farm.moonx.events.MalformedEventException;
+import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.annotations.DataClassification;
 import java.io.IOException;
 import java.util.Map;

@@ -1,15 +1,17 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.EventHandler;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventFilter;
-import farm.moonx.events.EventMetrics;
-import farm.moonx.events.EventSerializer;
+import farm.moonx.events.spi.EventSerializer;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.kafka.internal.ClientProperties;
 import farm.moonx.events.kafka.internal.HandlerDispatcher;
 import farm.moonx.events.kafka.internal.SettingsReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public final class EventConsumerConfig {
   private final boolean validationEnabled;
   private final Duration pollTimeout;
   private final Duration deadLetterTimeout;
-  private final EventMetrics metrics;
+  private final MeterRegistry meterRegistry;
   private final EventSerializer serializer;
   private final Map<String, Object> consumerProperties;
   private final Map<String, Object> deadLetterProducerProperties;
@@ -108,7 +110,7 @@ public final class EventConsumerConfig {
     this.validationEnabled = b.validationEnabled;
     this.pollTimeout = b.pollTimeout;
     this.deadLetterTimeout = b.deadLetterTimeout;
-    this.metrics = b.metrics;
+    this.meterRegistry = b.meterRegistry;
     this.serializer = b.serializer;
 
     Map<String, Object> producer = ClientProperties.derive(consumer, ProducerConfig.configNames(),
@@ -241,9 +243,9 @@ public final class EventConsumerConfig {
     return deadLetterTimeout;
   }
 
-  /** Where consume metrics go. */
-  public EventMetrics metrics() {
-    return metrics;
+  /** The registry consume metrics go to, or null for none. */
+  public MeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 
   /** Reads the envelopes. */
@@ -278,8 +280,8 @@ public final class EventConsumerConfig {
     private boolean validationEnabled = true;
     private Duration pollTimeout = Duration.ofMillis(500);
     private Duration deadLetterTimeout = Duration.ofSeconds(30);
-    private EventMetrics metrics = EventMetrics.noop();
-    private EventSerializer serializer = EnvelopeCodec.shared();
+    private MeterRegistry meterRegistry;
+    private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, Object> deadLetterProducerProperties = new LinkedHashMap<>();
 
@@ -391,13 +393,13 @@ public final class EventConsumerConfig {
       return this;
     }
 
-    /** Where metrics go (default: nowhere). */
-    public Builder metrics(EventMetrics metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
+    /** The Micrometer registry metrics go to (default: none); meter names are in the package documentation. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
-    /** How envelopes are read (default {@link EnvelopeCodec#shared()}). */
+    /** How envelopes are read (default {@link JsonEventSerializer#shared()}). */
     public Builder serializer(EventSerializer serializer) {
       this.serializer = Objects.requireNonNull(serializer, "serializer");
       return this;
@@ -426,5 +428,29 @@ public final class EventConsumerConfig {
     public EventConsumerConfig build() {
       return new EventConsumerConfig(this);
     }
+  }
+
+  /**
+   * When the consumer container commits offsets. Either way an offset is committed only once its
+   * record was handled, skipped or dead-lettered (at-least-once), and Kafka's own
+   * {@code enable.auto.commit} stays off.
+   */
+  public enum CommitMode {
+    /** One synchronous commit per record: the fewest redeliveries after a crash, the most commits. */
+    AFTER_EACH_RECORD,
+    /** One synchronous commit per poll, covering every record of it that is done (the default). */
+    AFTER_EACH_BATCH
+  }
+
+  /**
+   * What a consumer does with a record whose event type it does not handle. Such records are
+   * recognised by their {@link EventHeaders#EVENT_TYPE} header (or, without one, by reading
+   * only the envelope's metadata): their data is never decoded.
+   */
+  public enum UnknownTypePolicy {
+    /** Skip it, count it ({@code moonx.events.skipped}, reason {@code unhandled}) and commit: right for shared topics. */
+    SKIP,
+    /** Copy it to the dead-letter topic and commit: right for topics that carry only this service's events. */
+    DEAD_LETTER
   }
 }

@@ -2,12 +2,12 @@ package farm.moonx.events.kafka;
 
 import farm.moonx.events.DataClassificationStrategy;
 import farm.moonx.events.EventFilter;
-import farm.moonx.events.EventMetrics;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.internal.SettingsReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class EventPublisherConfig {
   private final Duration healthTimeout;
   private final List<EventTransformer> transformers;
   private final List<EventFilter> filters;
-  private final EventMetrics metrics;
+  private final MeterRegistry meterRegistry;
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
   private final EventRegistry registry;
@@ -71,7 +71,7 @@ public final class EventPublisherConfig {
     this.healthTimeout = b.healthTimeout;
     this.transformers = List.copyOf(b.transformers);
     this.filters = List.copyOf(b.filters);
-    this.metrics = b.metrics;
+    this.meterRegistry = b.meterRegistry;
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
@@ -170,9 +170,9 @@ public final class EventPublisherConfig {
     return filters;
   }
 
-  /** Where publish metrics go. */
-  public EventMetrics metrics() {
-    return metrics;
+  /** The registry publish metrics go to, or null for none. */
+  public MeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 
   /** Chooses each event's partition key. */
@@ -269,7 +269,7 @@ public final class EventPublisherConfig {
     private Duration healthTimeout = Duration.ofSeconds(5);
     private final List<EventTransformer> transformers = new ArrayList<>();
     private final List<EventFilter> filters = new ArrayList<>();
-    private EventMetrics metrics = EventMetrics.noop();
+    private MeterRegistry meterRegistry;
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private EventRegistry registry;
@@ -396,9 +396,9 @@ public final class EventPublisherConfig {
       return this;
     }
 
-    /** Where metrics go (default: nowhere). */
-    public Builder metrics(EventMetrics metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
+    /** The Micrometer registry metrics go to (default: none); meter names are in the package documentation. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

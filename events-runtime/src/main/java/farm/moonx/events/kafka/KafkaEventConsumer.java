@@ -1,5 +1,7 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.internal.ConsumerWorker;
 import farm.moonx.events.kafka.internal.DeadLetterWriter;
 import farm.moonx.events.kafka.internal.RecordProcessor;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * KafkaEventConsumer consumer = KafkaEventConsumer.create(EventConsumerConfig.builder("billing")
  *     .bootstrapServers("localhost:9092").topics("moonx.events")
- *     .handler(PaymentsEvents.PAYMENT_PROCESSED, (event, context) -> bill(event.data()))
+ *     .handler(PaymentsEvents.PAYMENT_PROCESSED, (event, delivery) -> bill(event.data()))
  *     .build()).start();
  * // … on shutdown
  * consumer.close(Duration.ofSeconds(10));

@@ -1,16 +1,18 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.Delivery;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.BatchPublishResult;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventMdc;
-import farm.moonx.events.EventMetrics;
+import farm.moonx.events.internal.EventMdc;
+import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventPublisher;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.PublishResult;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.kafka.internal.ClusterHealth;
 import farm.moonx.events.kafka.internal.DeadLetterRecord;
 import farm.moonx.events.kafka.internal.LogSafe;
@@ -82,7 +84,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.clusterHealth = clusterHealth;
     this.pipeline = new PublishPipeline(config);
-    this.metrics = config.metrics();
+    this.metrics = EventMetrics.of(config.meterRegistry());
     this.registry = config.registry();
   }
 

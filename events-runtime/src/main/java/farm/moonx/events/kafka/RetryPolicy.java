@@ -1,8 +1,8 @@
 package farm.moonx.events.kafka;
 
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

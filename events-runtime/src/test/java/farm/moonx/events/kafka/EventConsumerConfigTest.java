@@ -1,12 +1,14 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import farm.moonx.events.EventContext;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.Delivery;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class EventConsumerConfigTest {
   private static EventConsumerConfig.Builder minimal() {
     return EventConsumerConfig.builder("billing").bootstrapServers("b:9092").topics("orders")
-        .handler(ORDER_PLACED, (event, context) -> { });
+        .handler(ORDER_PLACED, (event, delivery) -> { });
   }
 
   @Test
@@ -146,7 +148,7 @@ class EventConsumerConfigTest {
       }
 
       @Override
-      public boolean dispatch(EventEnvelope<?> envelope, EventContext context) {
+      public boolean dispatch(EventEnvelope<?> envelope, Delivery context) {
         calls.append("generated:").append(envelope.eventType());
         return true;
       }
@@ -168,7 +170,7 @@ class EventConsumerConfigTest {
       }
 
       @Override
-      public boolean dispatch(EventEnvelope<?> envelope, EventContext context) {
+      public boolean dispatch(EventEnvelope<?> envelope, Delivery context) {
         return false;
       }
     }).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("order.placed");

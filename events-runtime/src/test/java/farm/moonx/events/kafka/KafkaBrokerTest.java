@@ -1,5 +1,6 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.TestRecords.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import farm.moonx.events.BatchPublishResult;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.MalformedEventException;
+import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.testkit.EmbeddedKafkaTest;
@@ -63,7 +64,7 @@ class KafkaBrokerTest {
     int perCustomer = 200;
     Map<String, List<Integer>> sequences = new ConcurrentHashMap<>();
     KafkaEventConsumer container = KafkaEventConsumer.create(consumer("orders-10k-group", topic).concurrency(3)
-        .handler(orders, (event, context) -> sequences
+        .handler(orders, (event, delivery) -> sequences
             .computeIfAbsent(event.data().customerId(), c -> Collections.synchronizedList(new ArrayList<>()))
             .add(event.data().sequence()))
         .build()).start();
@@ -105,7 +106,7 @@ class KafkaBrokerTest {
     // --- README: consume
     KafkaEventConsumer consumer = KafkaEventConsumer.create(EventConsumerConfig.builder("billing")
         .bootstrapServers(bootstrapServers).topics("orders")
-        .handler(KafkaTestEvents.ORDER_PLACED, (event, context) -> billed.add(event.data()))
+        .handler(KafkaTestEvents.ORDER_PLACED, (event, delivery) -> billed.add(event.data()))
         .build()).start();
 
     await().atMost(30, TimeUnit.SECONDS).until(() -> !billed.isEmpty());
@@ -127,7 +128,7 @@ class KafkaBrokerTest {
 
     try (KafkaEventPublisher publisher = publisher();
         KafkaEventConsumer container = KafkaEventConsumer.create(consumer("orders-batch-group", topic)
-            .handler(orders, (event, context) -> received.add(event.data().orderId())).build()).start()) {
+            .handler(orders, (event, delivery) -> received.add(event.data().orderId())).build()).start()) {
       BatchPublishResult result = publisher.publishBatch(batch);
       List<PublishResult> results = result.all().get(30, TimeUnit.SECONDS);
       assertThat(results).hasSize(200).allSatisfy(r -> assertThat(r.sent()).isTrue());
@@ -149,7 +150,7 @@ class KafkaBrokerTest {
 
     try (KafkaEventPublisher publisher = publisher();
         KafkaEventConsumer container = KafkaEventConsumer.create(consumer("orders-poison-group", topic)
-            .handler(orders, (event, context) -> {
+            .handler(orders, (event, delivery) -> {
               if (event.data().orderId().equals("o-poison")) {
                 throw new IllegalStateException("cannot process o-poison");
               }
@@ -193,9 +194,9 @@ class KafkaBrokerTest {
 
     try (KafkaEventPublisher publisher = publisher();
         KafkaEventConsumer container = KafkaEventConsumer.create(consumer("orders-flaky-group", topic)
-            .handler(orders, (event, context) -> {
-              attempts.add(context.deliveryAttempt());
-              if (context.deliveryAttempt() < 3) {
+            .handler(orders, (event, delivery) -> {
+              attempts.add(delivery.deliveryAttempt());
+              if (delivery.deliveryAttempt() < 3) {
                 throw new IllegalStateException("flaky downstream");
               }
               succeeded.add(event.data().orderId());

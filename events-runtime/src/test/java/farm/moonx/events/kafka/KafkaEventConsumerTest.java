@@ -1,16 +1,19 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static farm.moonx.events.kafka.TestRecords.text;
 import static farm.moonx.events.kafka.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import farm.moonx.events.EventMdc;
-import farm.moonx.events.EventMetrics;
+import farm.moonx.events.internal.EventMdc;
+import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +67,7 @@ class KafkaEventConsumerTest {
 
   private EventConsumerConfig.Builder config() {
     return EventConsumerConfig.builder("billing").bootstrapServers("unused:9092").topics("orders")
-        .metrics(EventMetrics.of(meters))
+        .meterRegistry(meters)
         .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build());
   }
 
@@ -87,11 +90,11 @@ class KafkaEventConsumerTest {
   @Test
   void handlesEachRecordWithItsContextAndMdcThenCommitsTheNextOffset() {
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0), order(0, 1, 1), order(0, 2, 2)));
-    start(config().handler(ORDER_PLACED, (event, context) -> {
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
       assertThat(MDC.get(EventMdc.EVENT_ID)).isEqualTo(event.eventId());
-      assertThat(context.consumerGroup()).isEqualTo("billing");
-      assertThat(context.header(EventHeaders.EVENT_TYPE)).contains("order.placed");
-      handled.add(event.data().orderId() + "@" + context.offset() + "#" + context.deliveryAttempt());
+      assertThat(delivery.consumerGroup()).isEqualTo("billing");
+      assertThat(delivery.header(EventHeaders.EVENT_TYPE)).contains("order.placed");
+      handled.add(event.data().orderId() + "@" + delivery.offset() + "#" + delivery.deliveryAttempt());
     }).build());
 
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 3);
@@ -105,7 +108,7 @@ class KafkaEventConsumerTest {
   void neverCommitsARecordBeforeItsHandlerHasReturned() {
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0), order(0, 1, 1), order(0, 2, 2)));
     List<Long> committedWhileHandling = new CopyOnWriteArrayList<>();
-    start(config().commitMode(CommitMode.AFTER_EACH_RECORD).handler(ORDER_PLACED, (event, context) -> {
+    start(config().commitMode(CommitMode.AFTER_EACH_RECORD).handler(ORDER_PLACED, (event, delivery) -> {
       committedWhileHandling.add(consumer.committedOffset(P0));
       handled.add(event.data().orderId());
     }).build());
@@ -121,16 +124,16 @@ class KafkaEventConsumerTest {
     RetryPolicy slow = RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(400)).jitter(0).build();
     consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0)));
     List<Boolean> p0PausedWhileP1Handled = new CopyOnWriteArrayList<>();
-    start(config().retryPolicy(slow).handler(ORDER_PLACED, (event, context) -> {
-      handled.add(context.partition() + "@" + context.offset() + "#" + context.deliveryAttempt());
-      if (context.partition() == 1) {
+    start(config().retryPolicy(slow).handler(ORDER_PLACED, (event, delivery) -> {
+      handled.add(delivery.partition() + "@" + delivery.offset() + "#" + delivery.deliveryAttempt());
+      if (delivery.partition() == 1) {
         p0PausedWhileP1Handled.add(consumer.paused().contains(P0));
         return;
       }
-      if (context.deliveryAttempt() == 1) {
+      if (delivery.deliveryAttempt() == 1) {
         consumer.addLater(order(1, 0, 0)); // arrives while partition 0 waits for its retry
       }
-      if (context.deliveryAttempt() < 3) {
+      if (delivery.deliveryAttempt() < 3) {
         throw new IllegalStateException("downstream unavailable");
       }
     }).build());
@@ -147,9 +150,9 @@ class KafkaEventConsumerTest {
   void deadLettersARecordAfterTheLastAttemptWithTheOriginalBytesAndErrorHeaders() {
     ConsumerRecord<byte[], byte[]> poison = order(0, 0, 0);
     consumer.assignOnFirstPoll(List.of(P0), List.of(poison, order(0, 1, 1)));
-    start(config().handler(ORDER_PLACED, (event, context) -> {
-      handled.add(context.offset() + "#" + context.deliveryAttempt());
-      if (context.offset() == 0) {
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
+      handled.add(delivery.offset() + "#" + delivery.deliveryAttempt());
+      if (delivery.offset() == 0) {
         throw new IllegalStateException("cannot bill order " + event.data().orderId());
       }
     }).build());
@@ -179,7 +182,7 @@ class KafkaEventConsumerTest {
     ConsumerRecord<byte[], byte[]> notJson = TestRecords.raw("orders", 0, 0, null, utf8("{\"metadata\":"), new RecordHeaders());
     ConsumerRecord<byte[], byte[]> invalid = order(0, 1, -5);
     consumer.assignOnFirstPoll(List.of(P0), List.of(notJson, invalid, order(0, 2, 2)));
-    start(config().handler(ORDER_PLACED, (event, context) -> handled.add(event.data().orderId())).build());
+    start(config().handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build());
 
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 3);
     assertThat(handled).containsExactly("o-2");
@@ -197,7 +200,7 @@ class KafkaEventConsumerTest {
     headers.add(EventHeaders.EVENT_TYPE, utf8("user.registered"));
     ConsumerRecord<byte[], byte[]> foreign = TestRecords.raw("orders", 0, 0, null, utf8("not json"), headers);
     consumer.assignOnFirstPoll(List.of(P0), List.of(foreign, order(0, 1, 1)));
-    start(config().handler(ORDER_PLACED, (event, context) -> handled.add(event.data().orderId())).build());
+    start(config().handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build());
 
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
     assertThat(handled).containsExactly("o-1");
@@ -213,7 +216,7 @@ class KafkaEventConsumerTest {
     headers.add(EventHeaders.EVENT_TYPE, utf8("user.registered"));
     consumer.assignOnFirstPoll(List.of(P0), List.of(TestRecords.raw("orders", 0, 0, null, utf8("{}"), headers)));
     start(config().unknownTypePolicy(UnknownTypePolicy.DEAD_LETTER)
-        .handler(ORDER_PLACED, (event, context) -> handled.add(event.data().orderId())).build());
+        .handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build());
 
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 1);
     assertThat(dlq.history()).extracting(r -> text(r.headers(), EventHeaders.DLQ_ERROR_CLASS))
@@ -225,7 +228,7 @@ class KafkaEventConsumerTest {
     consumer.assignOnFirstPoll(List.of(P0), List.of(
         TestRecords.raw("orders", 0, 0, null, utf8("garbage"), new RecordHeaders()), order(0, 1, 1)));
     dlq.sendException = new KafkaException("dead-letter topic unavailable");
-    start(config().handler(ORDER_PLACED, (event, context) -> handled.add(event.data().orderId())).build());
+    start(config().handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build());
 
     await().atMost(10, TimeUnit.SECONDS).until(() -> dlq.attempts.get() >= 3);
     assertThat(consumer.commits()).isEmpty();
@@ -241,9 +244,9 @@ class KafkaEventConsumerTest {
   void offsetsAFailedCommitKeptAreCommittedWhenThePartitionIsRevoked() {
     consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
     consumer.failNextCommit(new org.apache.kafka.clients.consumer.RetriableCommitFailedException("coordinator moving"));
-    start(config().handler(ORDER_PLACED, (event, context) -> {
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
       handled.add(event.data().orderId());
-      if (context.offset() == 1) {
+      if (delivery.offset() == 1) {
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1))); // the group takes partition 0 away
       }
     }).build());
@@ -259,7 +262,7 @@ class KafkaEventConsumerTest {
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0), order(0, 1, 1)));
-    start(config().handler(ORDER_PLACED, (event, context) -> {
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
       inHandler.countDown();
       release.await();
       handled.add(event.data().orderId());

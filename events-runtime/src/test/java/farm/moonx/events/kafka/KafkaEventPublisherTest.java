@@ -1,14 +1,15 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.BatchPublishResult;
-import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventMetrics;
+import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.OutgoingEvent;
@@ -34,7 +35,7 @@ class KafkaEventPublisherTest {
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
 
   private KafkaEventPublisher publisher(EventPublisherConfig.Builder config) {
-    return KafkaEventPublisher.create(config.bootstrapServers("unused:9092").metrics(EventMetrics.of(meters)).build(),
+    return KafkaEventPublisher.create(config.bootstrapServers("unused:9092").meterRegistry(meters).build(),
         producer);
   }
 
@@ -53,7 +54,7 @@ class KafkaEventPublisherTest {
     ProducerRecord<String, byte[]> record = producer.history().get(0);
     assertThat(record.topic()).isEqualTo("orders");
     assertThat(record.key()).isEqualTo("c-7");
-    EventEnvelope<?> sent = EnvelopeCodec.shared().deserialize(record.value(), EventRegistry.of(ORDER_PLACED));
+    EventEnvelope<?> sent = JsonEventSerializer.shared().deserialize(record.value(), EventRegistry.of(ORDER_PLACED));
     assertThat(sent.data()).isEqualTo(new Order("o-1", "c-7", 1));
     assertThat(sent.metadata().source()).isEqualTo("orders");
     assertThat(sent.metadata().correlationId()).isEqualTo("corr-1");
@@ -158,7 +159,7 @@ class KafkaEventPublisherTest {
     KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders")
         .transformer(e -> e.withMetadata(e.metadata().toBuilder().tenantId("tenant-9").build())));
     publisher.publish(ORDER_PLACED, new Order("o-1", "c-1", 1)).join();
-    EventEnvelope<?> sent = EnvelopeCodec.shared().deserialize(producer.history().get(0).value(),
+    EventEnvelope<?> sent = JsonEventSerializer.shared().deserialize(producer.history().get(0).value(),
         EventRegistry.of(ORDER_PLACED));
     assertThat(sent.metadata().tenantId()).isEqualTo("tenant-9");
 
@@ -200,7 +201,7 @@ class KafkaEventPublisherTest {
     assertThat(result.topic()).isEqualTo("orders");
 
     assertThatThrownBy(() -> publisher.publish("order.cancelled", new Order("o-1", "c-1", 1), PublishOptions.none()).join())
-        .cause().isInstanceOf(farm.moonx.events.UnknownEventTypeException.class);
+        .cause().isInstanceOf(farm.moonx.events.spi.UnknownEventTypeException.class);
     assertThatThrownBy(() -> publisher.publish("order.placed", "not an order", PublishOptions.none()).join())
         .cause().isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("carries " + Order.class.getName() + ", not java.lang.String");

@@ -1,7 +1,7 @@
 package farm.moonx.events.kafka;
 
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.JacksonDatabindCodec;
+import farm.moonx.events.spi.JacksonDatabindCodec;
 import farm.moonx.events.annotations.DataClassification;
 
 /** Hand-written descriptors, as a service without the annotation processor would write them. */

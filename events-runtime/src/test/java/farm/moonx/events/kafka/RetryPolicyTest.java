@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static farm.moonx.events.kafka.TestRecords.utf8;
@@ -59,10 +60,10 @@ class SensitiveDataLoggingTest {
       ReplayingConsumer consumer = new ReplayingConsumer().assignOnFirstPoll(List.of(P0), consumed);
       EventConsumerConfig config = EventConsumerConfig.builder("logging").bootstrapServers("unused:9092")
           .topics("payments").retryPolicy(RetryPolicy.noRetry())
-          .handler(CARD_CHARGED, (event, context) -> {
+          .handler(CARD_CHARGED, (event, delivery) -> {
             throw new IllegalStateException("card " + event.data().cardNumber() + " declined");
           })
-          .handler(ORDER_PLACED, (event, context) -> { })
+          .handler(ORDER_PLACED, (event, delivery) -> { })
           .build();
       MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
       try (KafkaEventConsumer container = KafkaEventConsumer.create(config, () -> consumer, dlq, Clock.systemUTC()).start()) {

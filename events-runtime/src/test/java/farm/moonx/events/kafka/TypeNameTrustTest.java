@@ -1,13 +1,15 @@
 package farm.moonx.events.kafka;
 
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static farm.moonx.events.kafka.TestRecords.text;
 import static farm.moonx.events.kafka.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.UnknownEventTypeException;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +75,8 @@ class TypeNameTrustTest {
     List<Object> received = new CopyOnWriteArrayList<>();
     EventConsumerConfig config = EventConsumerConfig.builder("security").bootstrapServers("unused:9092").topics("orders")
         .unknownTypePolicy(UnknownTypePolicy.DEAD_LETTER)
-        .handler(ORDER_PLACED, (event, context) -> received.add(event.data()))
-        .handler(KafkaTestEvents.CARD_CHARGED, (event, context) -> received.add(event.data()))
+        .handler(ORDER_PLACED, (event, delivery) -> received.add(event.data()))
+        .handler(KafkaTestEvents.CARD_CHARGED, (event, delivery) -> received.add(event.data()))
         .build();
 
     try (KafkaEventConsumer container = KafkaEventConsumer.create(config, () -> consumer, dlq, Clock.systemUTC()).start()) {

@@ -1,5 +1,6 @@
 package farm.moonx.events.testing;
 
+import farm.moonx.events.internal.EventMdc;
 import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.simple.SimpleServiceProvider;
 import org.slf4j.spi.MDCAdapter;

@@ -1,6 +1,6 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.examples.shop.OrderCompleted;
@@ -65,17 +65,17 @@ public final class AuditService implements ShopHandler {
   }
 
   @Override
-  public void onUserRegistered(EventEnvelope<UserRegistered> event, EventContext context) {
+  public void onUserRegistered(EventEnvelope<UserRegistered> event, Delivery context) {
     audit(event.metadata());
   }
 
   @Override
-  public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context) {
+  public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery context) {
     audit(event.metadata());
   }
 
   @Override
-  public void onOrderCompleted(EventEnvelope<OrderCompleted> event, EventContext context) {
+  public void onOrderCompleted(EventEnvelope<OrderCompleted> event, Delivery context) {
     audit(event.metadata());
   }
 

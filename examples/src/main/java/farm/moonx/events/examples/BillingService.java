@@ -1,6 +1,6 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventPublisher;
 import farm.moonx.events.PublishOptions;
@@ -34,7 +34,7 @@ public final class BillingService {
    * thrown, and the container retries the sign-up. Ids derive from the user, so a redelivered
    * sign-up produces the same payment id and downstream services can recognise it.
    */
-  public void onUserRegistered(EventEnvelope<UserRegistered> signup, EventContext context) throws Exception {
+  public void onUserRegistered(EventEnvelope<UserRegistered> signup, Delivery context) throws Exception {
     UserRegistered user = signup.data();
     PaymentProcessed payment = new PaymentProcessed(
         "pay-" + user.userId(), user.userId(), "ord-" + user.userId(),

@@ -1,6 +1,6 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventPublisher;
 import farm.moonx.events.PublishOptions;
@@ -38,7 +38,7 @@ public final class OrderService {
    * Handles {@code payment.processed}; like billing, it returns only once its own event is
    * acknowledged, so nothing is lost between the two.
    */
-  public void onPaymentProcessed(EventEnvelope<PaymentProcessed> paid, EventContext context) throws Exception {
+  public void onPaymentProcessed(EventEnvelope<PaymentProcessed> paid, Delivery context) throws Exception {
     PaymentProcessed payment = paid.data();
     List<OrderLine> lines = List.of(
         new OrderLine(SUBSCRIPTION_SKU, 1, payment.amount()),

@@ -1,7 +1,7 @@
 package farm.moonx.events.examples;
 
 import farm.moonx.events.examples.shop.ShopEvents;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

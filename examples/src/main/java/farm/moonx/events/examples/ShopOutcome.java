@@ -1,8 +1,7 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.EventMetrics;
 import farm.moonx.events.examples.shop.ShopEvents;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -40,13 +39,13 @@ record ShopOutcome(
 
   /** Events of {@code type} the broker acknowledged, as the publishers' metrics counted them. */
   long published(String type) {
-    return (long) meters.find(EventMetrics.PUBLISHED).tag(EventMetrics.TAG_EVENT_TYPE, type)
+    return (long) meters.find("moonx.events.published").tag("event.type", type)
         .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /** Publishes that failed, of every type. */
   long publishFailures() {
-    return (long) meters.find(EventMetrics.PUBLISH_FAILED).counters().stream().mapToDouble(Counter::count).sum();
+    return (long) meters.find("moonx.events.publish.failed").counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /**

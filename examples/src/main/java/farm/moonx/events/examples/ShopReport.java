@@ -1,6 +1,6 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package farm.moonx.events.examples;
 
-import farm.moonx.events.EventMetrics;
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.examples.shop.Address;
 import farm.moonx.events.examples.shop.Plan;
@@ -40,7 +39,6 @@ final class ShopRun {
   private final Progress progress;
   private final Clock clock = Clock.systemUTC();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final EventMetrics metrics = EventMetrics.of(meters);
   private int singlePublishes;
   private int batches;
   private PoisonRecord.Sent poison;
@@ -156,7 +154,7 @@ final class ShopRun {
         .bootstrapServers(cluster.bootstrapServers())
         .mainTopic(settings.topic())
         .enableBatching(batching)
-        .metrics(metrics)
+        .meterRegistry(meters)
         .build());
   }
 
@@ -166,7 +164,7 @@ final class ShopRun {
         .topics(settings.topic())
         .deadLetterTopic(settings.deadLetterTopic())
         .pollTimeout(Duration.ofMillis(100))
-        .metrics(metrics);
+        .meterRegistry(meters);
   }
 
   private static KafkaEventConsumer consumer(EventConsumerConfig.Builder config) {

@@ -34,7 +34,7 @@ class ShopDemoTest {
         .contains("order.completed       120  by orders")
         .contains("order.completed       120 of 120")
         .contains("Dead-lettered: 1 record(s) on " + settings.deadLetterTopic())
-        .contains("why        farm.moonx.events.MalformedEventException:")
+        .contains("why        farm.moonx.events.spi.MalformedEventException:")
         .contains("\"12,50\" is not a decimal number")
         .contains("by         consumer group " + settings.group("audit") + ", after 0 handler attempt(s)")
         .contains("120 of 120 chains complete")

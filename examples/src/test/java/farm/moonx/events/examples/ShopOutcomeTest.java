@@ -2,8 +2,7 @@ package farm.moonx.events.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import farm.moonx.events.EventMetrics;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +44,7 @@ class ShopOutcomeTest {
   @Test
   void publishFailuresAreAProblem() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    EventMetrics.of(meters).publishFailed("payment.processed", new IllegalStateException("broker gone"));
+    meters.counter("moonx.events.publish.failed", "event.type", "payment.processed", "exception", "IllegalStateException").increment();
 
     assertThat(outcome(meters, List.of(deadLetter("7", POISON))).problems()).contains("1 publish(es) failed");
   }

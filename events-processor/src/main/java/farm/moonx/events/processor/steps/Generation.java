@@ -12,7 +12,7 @@ import farm.moonx.events.processor.reading.ClassPathCatalogs;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.validation.CatalogChecks;
 import farm.moonx.events.processor.validation.ConsumerResolver;
-import farm.moonx.events.processor.validation.EventValidator;
+import farm.moonx.events.processor.validation.EventChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
 import farm.moonx.events.processor.writing.CatalogIndexWriter;
@@ -60,7 +60,7 @@ public final class Generation {
 
   /** Validates and writes the events read so far, their catalogs, and the consumers. */
   public void generate(List<EventModel> events, Map<String, CatalogModel> declared, List<ConsumerModel> consumers) {
-    EventValidator validator = new EventValidator(reporter, elements);
+    EventChecks validator = new EventChecks(reporter, elements);
     List<EventModel> valid = new ArrayList<>();
     for (EventModel event : events) {
       reporter.guarded(event.element(), () -> {

@@ -40,7 +40,7 @@ public final class ConsumerResolver {
     }
     for (Attribute selector : consumer.selectors()) {
       String text = selector.text();
-      if (text.endsWith(".*") && EventValidator.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
+      if (text.endsWith(".*") && EventChecks.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
         String prefix = text.substring(0, text.length() - 1);
         List<KnownEvent> matches = byName.values().stream().filter(e -> e.name().startsWith(prefix)).toList();
         if (matches.isEmpty()) {

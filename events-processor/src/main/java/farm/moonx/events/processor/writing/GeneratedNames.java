@@ -23,19 +23,20 @@ public final class GeneratedNames {
   private GeneratedNames() {}
 
   static final String RUNTIME = "farm.moonx.events";
-  static final ClassName EVENT_CODEC = ClassName.get(RUNTIME, "EventCodec");
+  static final String SPI = RUNTIME + ".spi";
+  static final ClassName EVENT_CODEC = ClassName.get(SPI, "EventCodec");
   static final ClassName EVENT_DESCRIPTOR = ClassName.get(RUNTIME, "EventDescriptor");
   static final ClassName EVENT_REGISTRY = ClassName.get(RUNTIME, "EventRegistry");
   static final ClassName EVENT_ENVELOPE = ClassName.get(RUNTIME, "EventEnvelope");
-  static final ClassName EVENT_CONTEXT = ClassName.get(RUNTIME, "EventContext");
+  static final ClassName DELIVERY = ClassName.get(RUNTIME, "Delivery");
   static final ClassName EVENT_PUBLISHER = ClassName.get(RUNTIME, "EventPublisher");
-  static final ClassName EVENT_DISPATCHER = ClassName.get(RUNTIME, "EventDispatcher");
+  static final ClassName EVENT_DISPATCHER = ClassName.get(SPI, "EventDispatcher");
   static final ClassName PUBLISH_OPTIONS = ClassName.get(RUNTIME, "PublishOptions");
   static final ClassName PUBLISH_RESULT = ClassName.get(RUNTIME, "PublishResult");
   static final ClassName BATCH_PUBLISH_RESULT = ClassName.get(RUNTIME, "BatchPublishResult");
   static final ClassName OUTGOING_EVENT = ClassName.get(RUNTIME, "OutgoingEvent");
-  static final ClassName CODEC_SUPPORT = ClassName.get(RUNTIME + ".internal", "CodecSupport");
-  static final ClassName CODEC_ARRAYS = ClassName.get(RUNTIME + ".internal", "CodecArrays");
+  static final ClassName CODEC_SUPPORT = ClassName.get(SPI, "CodecSupport");
+  static final ClassName CODEC_ARRAYS = ClassName.get(SPI, "CodecArrays");
   static final ClassName DATA_CLASSIFICATION = ClassName.get("farm.moonx.events.annotations", "DataClassification");
   static final ClassName CATALOG_INDEX = ClassName.get("farm.moonx.events.annotations.internal", "CatalogIndex");
   static final String MARKER_PACKAGE = "farm.moonx.events.generated.catalogs";

@@ -56,7 +56,7 @@ public final class HandlerGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(ParameterizedTypeName.get(GeneratedNames.EVENT_ENVELOPE, GeneratedNames.className(event.record())),
             "event")
-        .addParameter(GeneratedNames.EVENT_CONTEXT, "context")
+        .addParameter(GeneratedNames.DELIVERY, "delivery")
         .addException(Exception.class);
   }
 
@@ -75,7 +75,7 @@ public final class HandlerGenerator {
         .beginControlFlow("switch (eventType)");
     for (KnownEvent event : model.events()) {
       route.add("case $S:\n", event.name()).indent()
-          .addStatement("handler.$N(new $T<>(envelope.metadata(), $L.cast(envelope.data())), context)",
+          .addStatement("handler.$N(new $T<>(envelope.metadata(), $L.cast(envelope.data())), delivery)",
               methods.get(event.name()), GeneratedNames.EVENT_ENVELOPE, GeneratedNames.descriptor(event))
           .addStatement("return true")
           .unindent();
@@ -109,7 +109,7 @@ public final class HandlerGenerator {
             .returns(boolean.class)
             .addParameter(ParameterizedTypeName.get(GeneratedNames.EVENT_ENVELOPE,
                 WildcardTypeName.subtypeOf(Object.class)), "envelope")
-            .addParameter(GeneratedNames.EVENT_CONTEXT, "context")
+            .addParameter(GeneratedNames.DELIVERY, "delivery")
             .addException(Exception.class)
             .addCode(route.build())
             .build())

@@ -1,7 +1,7 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.EventMetrics;
-import farm.moonx.events.kafka.CommitMode;
+import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
+import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.RetryPolicy;
 import farm.moonx.events.kafka.internal.RecordProcessor.Action;
@@ -63,7 +63,7 @@ public final class ConsumerWorker implements Runnable {
     this.config = config;
     this.processor = processor;
     this.deadLetters = deadLetters;
-    this.metrics = config.metrics();
+    this.metrics = EventMetrics.of(config.meterRegistry());
     this.retryPolicy = config.retryPolicy();
   }
 

@@ -1,10 +1,11 @@
 package farm.moonx.events.kafka.internal;
 
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
-import farm.moonx.events.EventSerializer;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventSerializer;
+import farm.moonx.events.spi.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class EventRecords {
         : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  /** The headers by key (last value wins), for {@code EventContext}. */
+  /** The headers by key (last value wins), for {@code Delivery}. */
   public static Map<String, byte[]> toMap(Headers headers) {
     Map<String, byte[]> map = new LinkedHashMap<>();
     for (Header header : headers) {

@@ -1,11 +1,11 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.kafka.EventHandler;
+import farm.moonx.events.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class HandlerDispatcher implements EventDispatcher {
       Objects.requireNonNull(handler, "handler");
     }
 
-    void handle(EventEnvelope<?> envelope, EventContext context) throws Exception {
+    void handle(EventEnvelope<?> envelope, Delivery context) throws Exception {
       handler.handle(new EventEnvelope<>(envelope.metadata(), descriptor.cast(envelope.data())), context);
     }
   }
@@ -66,7 +66,7 @@ public final class HandlerDispatcher implements EventDispatcher {
   }
 
   @Override
-  public boolean dispatch(EventEnvelope<?> envelope, EventContext context) throws Exception {
+  public boolean dispatch(EventEnvelope<?> envelope, Delivery context) throws Exception {
     Registration<?> registration = handlers.get(envelope.eventType());
     if (registration != null) {
       registration.handle(envelope, context);

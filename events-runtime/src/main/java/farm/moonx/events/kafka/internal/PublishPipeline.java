@@ -1,13 +1,13 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.EnvelopeCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventFactory;
+import farm.moonx.events.spi.EventFactory;
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.EventValidator;
+import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.PublishOptions;
-import farm.moonx.events.ValidationResult;
+import farm.moonx.events.internal.ValidationResult;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class PublishPipeline {
   private final EventPublisherConfig config;
   private final EventFactory factory;
-  private final EventValidator validator = EventValidator.standard();
+  private final EnvelopeValidator validator = EnvelopeValidator.standard();
   private final EventRecords records;
 
   /** The pipeline {@code config} describes. */
@@ -28,7 +28,7 @@ public final class PublishPipeline {
         .partitionStrategy(config.partitionStrategy())
         .classificationStrategy(config.classificationStrategy())
         .build();
-    this.records = new EventRecords(EnvelopeCodec.shared(), config.cloudEventsHeaders());
+    this.records = new EventRecords(JsonEventSerializer.shared(), config.cloudEventsHeaders());
   }
 
   /**

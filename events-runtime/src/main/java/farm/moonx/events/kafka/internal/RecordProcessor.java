@@ -1,20 +1,20 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventDispatcher;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventMdc;
-import farm.moonx.events.EventMetrics;
+import farm.moonx.events.internal.EventMdc;
+import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.EventValidator;
-import farm.moonx.events.MalformedEventException;
-import farm.moonx.events.UnknownEventTypeException;
-import farm.moonx.events.ValidationResult;
+import farm.moonx.events.internal.EnvelopeValidator;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
+import farm.moonx.events.internal.ValidationResult;
 import farm.moonx.events.kafka.EventConsumerConfig;
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.RetryPolicy;
-import farm.moonx.events.kafka.UnknownTypePolicy;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -66,13 +66,13 @@ public final class RecordProcessor {
   private final EventDispatcher dispatcher;
   private final EventMetrics metrics;
   private final RetryPolicy retryPolicy;
-  private final EventValidator validator = EventValidator.standard();
+  private final EnvelopeValidator validator = EnvelopeValidator.standard();
 
   /** A processor for {@code config}. */
   public RecordProcessor(EventConsumerConfig config) {
     this.config = config;
     this.dispatcher = config.dispatcher();
-    this.metrics = config.metrics();
+    this.metrics = EventMetrics.of(config.meterRegistry());
     this.retryPolicy = config.retryPolicy();
   }
 
@@ -148,7 +148,7 @@ public final class RecordProcessor {
           return Outcome.done(type);
         }
         EventEnvelope<T> transformed = Transformers.apply(config.transformers(), envelope, descriptor);
-        EventContext context = new EventContext(record.topic(), record.partition(), record.offset(),
+        Delivery context = new Delivery(record.topic(), record.partition(), record.offset(),
             record.timestamp(), config.groupId(), attempt, EventRecords.toMap(record.headers()));
         if (!dispatcher.dispatch(transformed, context)) {
           metrics.skipped(type, "unhandled");

@@ -2,7 +2,7 @@ package farm.moonx.events.kafka.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import farm.moonx.events.kafka.EventHeaders;
+import farm.moonx.events.spi.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.producer.ProducerRecord;

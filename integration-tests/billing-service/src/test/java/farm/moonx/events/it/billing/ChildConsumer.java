@@ -1,6 +1,6 @@
 package farm.moonx.events.it.billing;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.it.payments.PaymentRequested;
 import farm.moonx.events.kafka.KafkaEventConsumer;
@@ -34,7 +34,7 @@ public final class ChildConsumer {
     try (FileOutputStream out = new FileOutputStream(output, true)) {
       BillingHandler handler = new BillingHandler.Adapter() {
         @Override
-        public void onPaymentRequested(EventEnvelope<PaymentRequested> event, EventContext context)
+        public void onPaymentRequested(EventEnvelope<PaymentRequested> event, Delivery context)
             throws IOException, InterruptedException {
           if (workMillis > 0) {
             Thread.sleep(workMillis); // the service's own work (a database write, a call)

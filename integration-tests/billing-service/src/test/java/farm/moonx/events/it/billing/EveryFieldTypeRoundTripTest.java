@@ -2,7 +2,7 @@ package farm.moonx.events.it.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.it.payments.AccountStatement;
@@ -54,7 +54,7 @@ class EveryFieldTypeRoundTripTest {
     BlockingQueue<EventEnvelope<AccountStatement>> received = new LinkedBlockingQueue<>();
     BillingHandler handler = new BillingHandler.Adapter() {
       @Override
-      public void onAccountStatement(EventEnvelope<AccountStatement> event, EventContext context) {
+      public void onAccountStatement(EventEnvelope<AccountStatement> event, Delivery context) {
         received.add(event);
       }
     };

@@ -3,7 +3,7 @@ package farm.moonx.events.it.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.it.payments.PaymentRequested;
 import farm.moonx.events.it.payments.PaymentsPublisher;
@@ -54,7 +54,7 @@ class GracefulShutdownDrillTest {
     volatile Seen slow;
 
     @Override
-    public void onPaymentRequested(EventEnvelope<PaymentRequested> event, EventContext context) throws InterruptedException {
+    public void onPaymentRequested(EventEnvelope<PaymentRequested> event, Delivery context) throws InterruptedException {
       if (closed.get()) {
         callsAfterClose.incrementAndGet();
       }

@@ -3,7 +3,7 @@ package farm.moonx.events.it.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.it.payments.PaymentProcessed;
@@ -76,7 +76,7 @@ class TlsTest {
       BlockingQueue<EventEnvelope<PaymentProcessed>> received = new LinkedBlockingQueue<>();
       BillingHandler handler = new BillingHandler.Adapter() {
         @Override
-        public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context) {
+        public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery context) {
           received.add(event);
         }
       };

@@ -3,7 +3,7 @@ package farm.moonx.events.it.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.it.payments.PaymentRequested;
 import farm.moonx.events.it.payments.PaymentsPublisher;
@@ -49,7 +49,7 @@ class TransientFailureDrillTest {
 
     BillingHandler handler = new BillingHandler.Adapter() {
       @Override
-      public void onPaymentRequested(EventEnvelope<PaymentRequested> event, EventContext context) {
+      public void onPaymentRequested(EventEnvelope<PaymentRequested> event, Delivery context) {
         handlerCalls.incrementAndGet();
         long sequence = event.data().sequence();
         if (event.data().accountId().equals(FLAKY_ACCOUNT)) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import farm.moonx.events.EventContext;
+import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventRegistry;
@@ -76,7 +76,7 @@ class TypeScriptInteropTest {
     BlockingQueue<EventEnvelope<PaymentProcessed>> received = new LinkedBlockingQueue<>();
     BillingHandler handler = new BillingHandler.Adapter() {
       @Override
-      public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, EventContext context) {
+      public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery context) {
         received.add(event);
       }
     };

@@ -1,4 +1,5 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
+
 
 /**
  * A message body is not a readable event envelope: not JSON, not an object, missing

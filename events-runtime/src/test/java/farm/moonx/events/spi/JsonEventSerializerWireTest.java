@@ -1,5 +1,12 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.TestEvents;
+import farm.moonx.events.WireFixtures;
+import farm.moonx.events.PaymentProcessed;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static farm.moonx.events.WireFixtures.bytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -20,8 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Envelopes as the TypeScript services write them: decoded field by field, re-encoded as expected. */
-class EnvelopeCodecWireTest {
-  private static final EnvelopeCodec CODEC = EnvelopeCodec.shared();
+class JsonEventSerializerWireTest {
+  private static final JsonEventSerializer CODEC = JsonEventSerializer.shared();
   private static final EventRegistry STREAMING = EventRegistry.of(PAYMENT_PROCESSED);
   private static final EventDescriptor<PaymentProcessed> DATABIND_DESCRIPTOR =
       TestEvents.paymentProcessed(JacksonDatabindCodec.of(PaymentProcessed.class));

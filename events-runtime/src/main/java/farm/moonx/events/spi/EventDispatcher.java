@@ -1,4 +1,9 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
+
+import farm.moonx.events.Delivery;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+
 
 /**
  * Routes a decoded envelope to the typed handler method for its event type. Generated per
@@ -22,5 +27,5 @@ public interface EventDispatcher {
    *     was called)
    * @throws Exception whatever the handler threw
    */
-  boolean dispatch(EventEnvelope<?> envelope, EventContext context) throws Exception;
+  boolean dispatch(EventEnvelope<?> envelope, Delivery context) throws Exception;
 }

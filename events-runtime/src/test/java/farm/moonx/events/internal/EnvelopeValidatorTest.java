@@ -1,5 +1,9 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventValidationException;
+import farm.moonx.events.PaymentProcessed;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EventValidatorTest {
+class EnvelopeValidatorTest {
   private static final Instant NOW = Instant.parse("2026-11-28T00:00:00Z");
-  private static final EventValidator VALIDATOR =
-      EventValidator.of(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1));
+  private static final EnvelopeValidator VALIDATOR =
+      EnvelopeValidator.of(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1));
   private static final EventEnvelope<PaymentProcessed> VALID = new EventEnvelope<>(EventMetadata.builder()
       .eventId("e-1").eventType("payment.processed").eventVersion("1.0").correlationId("c-1")
       .timestamp(NOW.toEpochMilli()).source("payments").build(), PAYMENT);
@@ -27,7 +31,7 @@ class EventValidatorTest {
   @Test
   void aCompleteEnvelopeIsValid() {
     assertThat(VALIDATOR.validate(VALID, PAYMENT_PROCESSED)).isEqualTo(ValidationResult.ok());
-    assertThat(EventValidator.standard().validate(VALID, PAYMENT_PROCESSED).valid()).isTrue();
+    assertThat(EnvelopeValidator.standard().validate(VALID, PAYMENT_PROCESSED).valid()).isTrue();
   }
 
   @Test
@@ -49,13 +53,13 @@ class EventValidatorTest {
   void eventTypeShapeIsChecked(String bad) {
     assertThat(errors(b -> b.eventType(bad)))
         .containsExactly("metadata.eventType: \"" + bad + "\" is not a lowercase dotted name like \"payment.processed\"");
-    assertThat(EventValidator.isValidEventType(bad)).isFalse();
+    assertThat(EnvelopeValidator.isValidEventType(bad)).isFalse();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"payment.processed", "system.health_check", "billing.invoice.paid", "user-profile.updated2", "a.b"})
   void wellShapedEventTypes(String good) {
-    assertThat(EventValidator.isValidEventType(good)).isTrue();
+    assertThat(EnvelopeValidator.isValidEventType(good)).isTrue();
   }
 
   @Test
@@ -114,7 +118,7 @@ class EventValidatorTest {
     assertThat(ValidationResult.of(List.of())).isEqualTo(ValidationResult.ok());
     assertThat(ValidationResult.of(List.of("x: bad")).valid()).isFalse();
     assertThatThrownBy(() -> new ValidationResult(true, List.of("x: bad"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EventValidator.of(Clock.systemUTC(), Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> EnvelopeValidator.of(Clock.systemUTC(), Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,5 +1,17 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
+import farm.moonx.events.DataClassificationStrategy;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.PartitionStrategy;
+import farm.moonx.events.PublishOptions;
+import farm.moonx.events.TestEvents;
+import farm.moonx.events.PaymentProcessed;
+import farm.moonx.events.PaymentProcessedCodec;
+import farm.moonx.events.internal.DefaultClassificationStrategy;
+import farm.moonx.events.internal.DefaultPartitionStrategy;
+import farm.moonx.events.internal.EnvelopeValidator;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +59,7 @@ class EventFactoryTest {
     assertThat(e.data()).isSameAs(PAYMENT);
     assertThat(factory.serviceName()).isEqualTo("payments");
     assertThat(factory.serviceVersion()).isEqualTo("1.4.0");
-    assertThat(EventValidator.of(CLOCK, EventValidator.DEFAULT_MAX_CLOCK_SKEW).validate(e, PAYMENT_PROCESSED).errors()).isEmpty();
+    assertThat(EnvelopeValidator.of(CLOCK, EnvelopeValidator.DEFAULT_MAX_CLOCK_SKEW).validate(e, PAYMENT_PROCESSED).errors()).isEmpty();
   }
 
   @Test

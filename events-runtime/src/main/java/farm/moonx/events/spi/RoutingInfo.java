@@ -1,4 +1,4 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
 import java.util.Objects;
 

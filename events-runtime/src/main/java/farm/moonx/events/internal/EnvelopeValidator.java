@@ -1,6 +1,9 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
-import farm.moonx.events.internal.JsonValues;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe and immutable.
  */
-public final class EventValidator {
+public final class EnvelopeValidator {
   /** How far a timestamp may be ahead of the validator's clock by default. */
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofDays(1);
 
@@ -45,12 +48,12 @@ public final class EventValidator {
    * are kept (an attacker's invalid names cannot grow it) and it stops growing at the bound.
    */
   private static final Set<String> KNOWN_VALID = ConcurrentHashMap.newKeySet();
-  private static final EventValidator STANDARD = new EventValidator(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
+  private static final EnvelopeValidator STANDARD = new EnvelopeValidator(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
 
   private final Clock clock;
   private final long maxSkewMillis;
 
-  private EventValidator(Clock clock, Duration maxClockSkew) {
+  private EnvelopeValidator(Clock clock, Duration maxClockSkew) {
     this.clock = Objects.requireNonNull(clock, "clock");
     if (maxClockSkew.isNegative()) {
       throw new IllegalArgumentException("maxClockSkew must not be negative: " + maxClockSkew);
@@ -59,13 +62,13 @@ public final class EventValidator {
   }
 
   /** The validator with the system clock and {@link #DEFAULT_MAX_CLOCK_SKEW}. */
-  public static EventValidator standard() {
+  public static EnvelopeValidator standard() {
     return STANDARD;
   }
 
   /** A validator judging timestamps against {@code clock}, allowing {@code maxClockSkew} ahead of it. */
-  public static EventValidator of(Clock clock, Duration maxClockSkew) {
-    return new EventValidator(clock, maxClockSkew);
+  public static EnvelopeValidator of(Clock clock, Duration maxClockSkew) {
+    return new EnvelopeValidator(clock, maxClockSkew);
   }
 
   /** Whether {@code eventType} has the required shape (lowercase dotted, two segments or more). */

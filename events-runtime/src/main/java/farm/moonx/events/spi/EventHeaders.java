@@ -1,4 +1,5 @@
-package farm.moonx.events.kafka;
+package farm.moonx.events.spi;
+
 
 /**
  * The Kafka record header names this library writes and reads. All values are UTF-8 text.

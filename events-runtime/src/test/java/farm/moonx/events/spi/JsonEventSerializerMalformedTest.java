@@ -1,5 +1,6 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
+import farm.moonx.events.EventRegistry;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bodies that are not envelopes: always a MalformedEventException saying what and where. */
-class EnvelopeCodecMalformedTest {
-  private static final EnvelopeCodec CODEC = EnvelopeCodec.shared();
+class JsonEventSerializerMalformedTest {
+  private static final JsonEventSerializer CODEC = JsonEventSerializer.shared();
   private static final EventRegistry REGISTRY = EventRegistry.of(PAYMENT_PROCESSED);
   private static final String META = "{\"eventId\":\"e-1\",\"eventType\":\"payment.processed\",\"eventVersion\":\"1.0\","
       + "\"correlationId\":\"c-1\",\"timestamp\":1732700000000,\"source\":\"payments\"}";

@@ -1,7 +1,8 @@
-package farm.moonx.events.kafka;
+package farm.moonx.events;
 
-import farm.moonx.events.EventContext;
-import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.kafka.EventConsumerConfig;
+import farm.moonx.events.kafka.RetryPolicy;
+
 
 /**
  * Handles one event type, for consumers written by hand (generated dispatchers call typed
@@ -18,5 +19,5 @@ public interface EventHandler<T> {
    *
    * @throws Exception whatever went wrong
    */
-  void handle(EventEnvelope<T> event, EventContext context) throws Exception;
+  void handle(EventEnvelope<T> event, Delivery context) throws Exception;
 }

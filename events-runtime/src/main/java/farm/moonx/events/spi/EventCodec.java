@@ -1,4 +1,4 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

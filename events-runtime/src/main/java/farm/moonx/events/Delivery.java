@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param deliveryAttempt 1 on the first delivery, then 2, 3… on retries
  * @param headers the record headers by key (the last value for repeated keys), unmodifiable
  */
-public record EventContext(
+public record Delivery(
     String topic,
     int partition,
     long offset,
@@ -27,7 +27,7 @@ public record EventContext(
     Map<String, byte[]> headers) {
 
   /** Makes {@code headers} an unmodifiable copy. */
-  public EventContext {
+  public Delivery {
     headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 

@@ -1,5 +1,6 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
+import farm.moonx.events.EventMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,7 +1,12 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
+
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+
 
 /**
- * Turns envelopes into message bodies and back. {@link EnvelopeCodec} is the implementation
+ * Turns envelopes into message bodies and back. {@link JsonEventSerializer} is the implementation
  * (the JSON envelope the TypeScript services share); plug in another for a different body
  * format. Compression is not a serializer's job: the Kafka producer's
  * {@code compression.type} does it.

@@ -1,4 +1,4 @@
-package farm.moonx.events.internal;
+package farm.moonx.events.spi;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

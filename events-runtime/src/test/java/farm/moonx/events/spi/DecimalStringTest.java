@@ -1,4 +1,4 @@
-package farm.moonx.events.internal;
+package farm.moonx.events.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

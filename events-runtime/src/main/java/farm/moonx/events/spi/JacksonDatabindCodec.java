@@ -1,4 +1,4 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,5 +1,6 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
+import farm.moonx.events.EventMetadata;
 import java.util.Objects;
 import org.slf4j.MDC;
 

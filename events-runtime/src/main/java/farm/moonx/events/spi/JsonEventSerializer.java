@@ -1,5 +1,9 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
 
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.internal.EnvelopeValidator;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,12 +30,12 @@ import java.util.Objects;
  * that is not an envelope fails with a {@link MalformedEventException} naming the problem and
  * its byte offset; a field of the wrong type (e.g. a string {@code timestamp}) is such a
  * problem, never coerced. Absent required fields other than {@code eventType} (e.g.
- * {@code eventId}) are left null/0 for {@link EventValidator} to report.
+ * {@code eventId}) are left null/0 for {@link EnvelopeValidator} to report.
  *
  * <p>Thread-safe; {@link #shared()} is the instance to use unless you need your own
  * {@link JsonFactory}.
  */
-public final class EnvelopeCodec implements EventSerializer {
+public final class JsonEventSerializer implements EventSerializer {
   /** The nesting depth beyond which a body is rejected (Jackson's default is 1000). */
   public static final int MAX_NESTING_DEPTH = 500;
   /** The longest string value accepted, in characters. */
@@ -39,7 +43,7 @@ public final class EnvelopeCodec implements EventSerializer {
 
   private static final SerializedString METADATA = new SerializedString("metadata");
   private static final SerializedString DATA = new SerializedString("data");
-  private static final EnvelopeCodec SHARED = new EnvelopeCodec(defaultFactory());
+  private static final JsonEventSerializer SHARED = new JsonEventSerializer(defaultFactory());
 
   /** Above this size a thread's output buffer is dropped rather than kept for reuse. */
   private static final int MAX_RETAINED_BUFFER = 64 * 1024;
@@ -56,13 +60,13 @@ public final class EnvelopeCodec implements EventSerializer {
    * A codec creating its parsers and generators from {@code factory}; its
    * {@code StreamReadConstraints} bound what a hostile body can cost.
    */
-  public EnvelopeCodec(JsonFactory factory) {
+  public JsonEventSerializer(JsonFactory factory) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.reader = new EnvelopeReader(factory);
   }
 
   /** The codec over {@link #defaultFactory()}. */
-  public static EnvelopeCodec shared() {
+  public static JsonEventSerializer shared() {
     return SHARED;
   }
 

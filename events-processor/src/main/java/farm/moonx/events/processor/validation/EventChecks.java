@@ -24,7 +24,7 @@ import javax.lang.model.util.Elements;
  * supported, accessible type; its partition key is single and usable. Records shared by
  * several events are checked once.
  */
-public final class EventValidator {
+public final class EventChecks {
   /** A lowercase dotted hierarchy of at least two segments. */
   static final Pattern EVENT_NAME =
       Pattern.compile("[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*(?:\\.[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*)+");
@@ -35,7 +35,7 @@ public final class EventValidator {
   private final Map<TypeElement, Boolean> checkedRecords = new HashMap<>();
 
   /** A validator reporting through {@code reporter}. */
-  public EventValidator(Reporter reporter, Elements elements) {
+  public EventChecks(Reporter reporter, Elements elements) {
     this.reporter = reporter;
     this.elements = elements;
   }

@@ -1,5 +1,6 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
+import farm.moonx.events.EventValidationException;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
+import farm.moonx.events.DataClassificationStrategy;
+import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.annotations.DataClassification;
 
 /**
@@ -19,7 +21,7 @@ import farm.moonx.events.annotations.DataClassification;
  * }</pre>
  */
 public class DefaultClassificationStrategy implements DataClassificationStrategy {
-  static final DefaultClassificationStrategy INSTANCE = new DefaultClassificationStrategy();
+  public static final DefaultClassificationStrategy INSTANCE = new DefaultClassificationStrategy();
 
   /** A strategy with the default rules; subclasses override the hooks. */
   public DefaultClassificationStrategy() {}

@@ -1,4 +1,4 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,9 +68,9 @@ public final class EventMetrics {
     return NOOP;
   }
 
-  /** Metrics registered in {@code registry}. */
+  /** Metrics registered in {@code registry}; {@link #noop()} if it is null. */
   public static EventMetrics of(MeterRegistry registry) {
-    return new EventMetrics(Objects.requireNonNull(registry, "registry"));
+    return registry == null ? NOOP : new EventMetrics(registry);
   }
 
   /** Whether this records anything. */

@@ -1,4 +1,9 @@
-package farm.moonx.events;
+package farm.moonx.events.internal;
+
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.PartitionStrategy;
+import farm.moonx.events.PublishOptions;
+
 
 /**
  * The default {@link PartitionStrategy}, in this order: explicit key from the options, the
@@ -16,7 +21,7 @@ package farm.moonx.events;
  * }</pre>
  */
 public class DefaultPartitionStrategy implements PartitionStrategy {
-  static final DefaultPartitionStrategy INSTANCE = new DefaultPartitionStrategy();
+  public static final DefaultPartitionStrategy INSTANCE = new DefaultPartitionStrategy();
 
   /** A strategy with the default order; subclasses override the hooks. */
   public DefaultPartitionStrategy() {}

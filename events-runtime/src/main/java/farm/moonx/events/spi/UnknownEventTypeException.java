@@ -1,4 +1,5 @@
-package farm.moonx.events;
+package farm.moonx.events.spi;
+
 
 /** A message names an event type that no registry in use declares. */
 public class UnknownEventTypeException extends RuntimeException {
