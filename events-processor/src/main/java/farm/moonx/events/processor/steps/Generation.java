@@ -6,6 +6,7 @@ import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.HandlerModel;
 import farm.moonx.events.processor.model.KnownEvent;
+import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.TypeRef;
 import farm.moonx.events.processor.reading.ClassPathCatalogs;
@@ -15,6 +16,7 @@ import farm.moonx.events.processor.validation.ConsumerResolver;
 import farm.moonx.events.processor.validation.EventChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
+import farm.moonx.events.processor.validation.VersionChecks;
 import farm.moonx.events.processor.writing.CatalogIndexWriter;
 import farm.moonx.events.processor.writing.CodecGenerator;
 import farm.moonx.events.processor.writing.GeneratedNames;
@@ -77,11 +79,15 @@ public final class Generation {
     byPackage.keySet().forEach(p -> own.add(GeneratedNames.registry(p, catalogOf(p, declared).name()).canonicalName()));
     List<KnownEvent> classPath = ClassPathCatalogs.read(elements, own);
     Set<EventModel> rejected = new CatalogChecks(reporter).duplicates(valid, visible(classPath));
+    VersionChecks.Split versions = new VersionChecks(reporter).split(valid.stream().filter(e -> !rejected.contains(e)).toList());
     byPackage.forEach((pkg, inPackage) -> {
-      List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
+      List<EventModel> accepted = inPackage.stream().filter(versions.newest()::contains)
           .sorted(Comparator.comparing(e -> e.name().text())).toList();
+      List<OlderVersion> older = versions.older().stream().filter(o -> o.event().type().packageName().equals(pkg))
+          .sorted(Comparator.comparing((OlderVersion o) -> o.event().name().text()).thenComparingInt(OlderVersion::major))
+          .toList();
       CatalogModel catalog = catalogOf(pkg, declared);
-      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted));
+      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted, older));
     });
     // Again after the catalogs above: consumers also see the events they just added.
     List<KnownEvent> visible = visible(classPath);
@@ -115,7 +121,7 @@ public final class Generation {
     return DeclarationReader.defaultCatalog(element);
   }
 
-  private void catalog(CatalogModel declaration, List<EventModel> events) throws IOException {
+  private void catalog(CatalogModel declaration, List<EventModel> events, List<OlderVersion> older) throws IOException {
     if (events.isEmpty()) {
       return;
     }
@@ -131,7 +137,7 @@ public final class Generation {
     }
     writtenCatalogs.add(pkg);
     CatalogModel catalog = new CatalogModel(declaration.name(), pkg, declaration.topic(), declaration.element(),
-        declaration.annotation(), declaration.nameValue(), events);
+        declaration.annotation(), declaration.nameValue(), events, older);
     Map<String, String> constants = GeneratedNames.constants(events.stream().map(e -> e.name().text()).toList());
     TypeRef registry = ref(GeneratedNames.registry(pkg, catalog.name()));
     List<KnownEvent> known = new ArrayList<>();
@@ -143,6 +149,13 @@ public final class Generation {
       origins.add(event.element());
       codec(event.record());
       for (RecordModel nested : event.nested()) {
+        codec(nested);
+      }
+    }
+    for (OlderVersion version : older) {
+      origins.add(version.event().element());
+      codec(version.event().record());
+      for (RecordModel nested : version.event().nested()) {
         codec(nested);
       }
     }

@@ -18,7 +18,22 @@ public enum Message {
   EVENT_TYPE_VERSION_INVALID("EventTypeVersionInvalid",
       "\"%s\" is not a valid event version: use major.minor, such as \"1.0\" or \"2.3\""),
   EVENT_TYPE_DUPLICATE("EventTypeDuplicate",
-      "\"%s\" is already declared by %s; every event name must be declared by exactly one record"),
+      "\"%s\" is already declared by %s; every event name must be declared by exactly one record"
+          + " per major version"),
+  UPCAST_MISSING("UpcastMissing",
+      "%s is version %s of \"%s\", but the newest is %s (%s), and handlers receive the newest: let it"
+          + " implement Upcast<%s> (farm.moonx.events.annotations.Upcast) and convert itself in upcast()"),
+  UPCAST_TARGET_INVALID("UpcastTargetInvalid",
+      "%s implements Upcast<%s>, which is not a version of \"%s\"; upcast to one of its records: %s"),
+  UPCAST_CYCLE("UpcastCycle",
+      "the upcasts of \"%s\" loop (%s) and never reach the newest version %s (%s); let one of them"
+          + " upcast to a newer version"),
+  UPCAST_FROM_NEWEST("UpcastFromNewest",
+      "%s is the newest version (%s) of \"%s\" and must not implement Upcast: older versions upcast"
+          + " towards the newest; remove it, or declare the version it upcasts to with a higher major"),
+  EVENT_VERSION_PACKAGE("EventVersionPackage",
+      "version %s of \"%s\" is declared in package %s, but version %s in %s: every version of an event"
+          + " belongs to one catalog; move %s to %s"),
   EVENT_TYPE_NOT_ACCESSIBLE("EventTypeNotAccessible",
       "%s cannot be an event: %s, because generated code in other packages must use it"),
   EVENT_TYPE_GENERIC("EventTypeGeneric",

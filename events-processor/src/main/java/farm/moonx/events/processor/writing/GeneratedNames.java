@@ -90,6 +90,11 @@ public final class GeneratedNames {
     return eventName.replaceAll("[.\\-]", "_").toUpperCase(Locale.ROOT);
   }
 
+  /** The descriptor constant of an older major: {@code PAYMENT_PROCESSED_V1}. */
+  public static String olderConstant(String newestConstant, int major) {
+    return newestConstant + "_V" + major;
+  }
+
   /** The handler method of an event: {@code payment.processed} gives {@code onPaymentProcessed}. */
   public static String handlerMethod(String eventName) {
     StringBuilder sb = new StringBuilder("on");
