@@ -130,4 +130,20 @@ class VersionsTest {
         .inFile(file("Refunded.java")).onLineContaining("\"order.returned\", version = \"1.0\"");
     assertThat(c).hadErrorCount(5);
   }
+
+  @Test
+  void everyVersionOfAnEventBelongsToOneCatalog() {
+    JavaFileObject moved = com.google.testing.compile.JavaFileObjects.forSourceString("com.example.legacy.OrderPlacedV1",
+        "package com.example.legacy;\n\nimport farm.moonx.events.annotations.*;\n\n"
+            + "@EventType(value = \"order.placed\", version = \"1.3\")\n"
+            + "public record OrderPlacedV1(String orderId, long cents) {}\n");
+    List<JavaFileObject> files = new java.util.ArrayList<>(TestCompiler.sources("versions/good"));
+    files.removeIf(f -> f.getName().endsWith("/OrderPlacedV1.java"));
+    files.add(moved);
+    Compilation c = TestCompiler.compile(files);
+    assertThat(c).hadErrorContaining("[EventVersionPackage] version 1.3 of \"order.placed\" is declared in package"
+            + " com.example.legacy, but version 3.0 in com.example.orders: every version of an event belongs to one"
+            + " catalog; move OrderPlacedV1 to com.example.orders")
+        .inFile(moved).onLineContaining("version = \"1.3\"");
+  }
 }

@@ -1,6 +1,7 @@
 package farm.moonx.events.processor.steps;
 
 import com.palantir.javapoet.ClassName;
+import farm.moonx.events.processor.model.Baseline;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
@@ -9,9 +10,11 @@ import farm.moonx.events.processor.model.KnownEvent;
 import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.TypeRef;
+import farm.moonx.events.processor.reading.Baselines;
 import farm.moonx.events.processor.reading.ClassPathCatalogs;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.validation.CatalogChecks;
+import farm.moonx.events.processor.validation.CompatibilityChecks;
 import farm.moonx.events.processor.validation.ConsumerResolver;
 import farm.moonx.events.processor.validation.EventChecks;
 import farm.moonx.events.processor.validation.Message;
@@ -52,12 +55,15 @@ public final class Generation {
   private final Set<String> registries = new TreeSet<>();
   private final List<KnownEvent> localEvents = new ArrayList<>();
   private final List<Element> serviceOrigins = new ArrayList<>();
+  private final Baselines baselines;
+  private boolean baselineOffNoted;
 
-  /** Reports through {@code reporter} and writes through {@code output}. */
-  public Generation(Reporter reporter, Elements elements, Output output) {
+  /** Reports through {@code reporter}, writes through {@code output}, checks against {@code baselines}. */
+  public Generation(Reporter reporter, Elements elements, Output output, Baselines baselines) {
     this.reporter = reporter;
     this.elements = elements;
     this.output = output;
+    this.baselines = baselines;
   }
 
   /** Validates and writes the events read so far, their catalogs, and the consumers. */
@@ -164,10 +170,45 @@ public final class Generation {
     handlers(new HandlerModel(catalog.name(), pkg, known, origins));
     output.source(GeneratedNames.marker(pkg).packageName(),
         MarkerGenerator.generate(pkg, catalog.name(), catalog.topic(), known), origins);
-    output.resource(GeneratedNames.catalogIndex(catalog.name()), CatalogIndexWriter.json(catalog, constants), origins);
+    String index = CatalogIndexWriter.json(catalog, constants);
+    output.resource(GeneratedNames.catalogIndex(catalog.name()), index, origins);
+    compatibility(catalog, index);
     registries.add(registry.qualifiedName());
     localEvents.addAll(known);
     serviceOrigins.addAll(origins);
+  }
+
+  /**
+   * Checks {@code catalog} against its baseline, or writes its {@code index} as the baseline
+   * when asked to; without a configured baseline directory, says once that the check is off.
+   */
+  private void compatibility(CatalogModel catalog, String index) throws IOException {
+    if (!baselines.configured()) {
+      if (!baselineOffNoted) {
+        baselineOffNoted = true;
+        reporter.report(Message.COMPAT_BASELINE_OFF, null, Baselines.DIRECTORY);
+      }
+      return;
+    }
+    String path = baselines.path(catalog.name()).toString();
+    if (baselines.writing()) {
+      baselines.write(catalog.name(), index);
+      reporter.report(Message.COMPAT_BASELINE_WRITTEN, null, catalog.name(), path);
+      return;
+    }
+    Baseline baseline;
+    try {
+      baseline = baselines.read(catalog.name());
+    } catch (IllegalArgumentException e) {
+      reporter.report(Message.COMPAT_BASELINE_INVALID, catalog.element(), path, catalog.name(), e.getMessage(),
+          Baselines.WRITE);
+      return;
+    }
+    if (baseline == null) {
+      reporter.report(Message.COMPAT_BASELINE_MISSING, null, catalog.name(), path, Baselines.WRITE);
+      return;
+    }
+    new CompatibilityChecks(reporter).check(catalog, Baselines.mode(catalog), baseline);
   }
 
   private void codec(RecordModel record) throws IOException {
