@@ -20,14 +20,17 @@ import farm.moonx.events.processor.validation.EventChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
 import farm.moonx.events.processor.validation.VersionChecks;
+import farm.moonx.events.processor.writing.AsyncApiWriter;
 import farm.moonx.events.processor.writing.CatalogIndexWriter;
 import farm.moonx.events.processor.writing.CodecGenerator;
 import farm.moonx.events.processor.writing.GeneratedNames;
 import farm.moonx.events.processor.writing.HandlerGenerator;
+import farm.moonx.events.processor.writing.JsonSchemaWriter;
 import farm.moonx.events.processor.writing.MarkerGenerator;
 import farm.moonx.events.processor.writing.Output;
 import farm.moonx.events.processor.writing.PublisherGenerator;
 import farm.moonx.events.processor.writing.RegistryGenerator;
+import farm.moonx.events.processor.writing.TypeScriptWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +41,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -172,6 +177,14 @@ public final class Generation {
         MarkerGenerator.generate(pkg, catalog.name(), catalog.topic(), known), origins);
     String index = CatalogIndexWriter.json(catalog, constants);
     output.resource(GeneratedNames.catalogIndex(catalog.name()), index, origins);
+    // The same contract for other tools and the TypeScript services.
+    for (Map.Entry<String, String> schema : JsonSchemaWriter.schemas(catalog, this::enumConstants).entrySet()) {
+      output.resource(schema.getKey(), schema.getValue(), origins);
+    }
+    output.resource(GeneratedNames.asyncApi(catalog.name()), AsyncApiWriter.document(catalog, this::enumConstants),
+        origins);
+    output.resource(GeneratedNames.typeScript(catalog.name()),
+        TypeScriptWriter.declarations(catalog, this::enumConstants), origins);
     compatibility(catalog, index);
     registries.add(registry.qualifiedName());
     localEvents.addAll(known);
@@ -209,6 +222,13 @@ public final class Generation {
       return;
     }
     new CompatibilityChecks(reporter).check(catalog, Baselines.mode(catalog), baseline);
+  }
+
+  /** The constants of enum {@code type}, in declaration order. */
+  private List<String> enumConstants(TypeRef type) {
+    TypeElement element = elements.getTypeElement(type.qualifiedName());
+    return element == null ? List.of() : element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT).map(e -> e.getSimpleName().toString()).toList();
   }
 
   private void codec(RecordModel record) throws IOException {
