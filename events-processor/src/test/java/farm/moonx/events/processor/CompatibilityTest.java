@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,8 @@ class CompatibilityTest {
   private static final String ABANDONED = "@EventType(value = \"cart.abandoned\", version = \"1.0\")\n"
       + "public record CartAbandoned(@PartitionKey String cartId, Instant at) {}\n";
 
+  /** The first release's baseline, written once by the processor; each test gets a copy. */
+  @TempDir static Path released;
   @TempDir Path baselines;
 
   private static JavaFileObject catalog(String mode) {
@@ -57,13 +60,19 @@ class CompatibilityTest {
     return check(catalog(mode), record("CartCheckedOut", checkedOut), record("CartAbandoned", abandoned));
   }
 
-  @BeforeEach
-  void releaseTheFirstVersion() {
-    Compilation written = compile(List.of("-Amoonx.events.baseline=" + baselines, "-Amoonx.events.baseline.write=true"),
-        catalog(null), record("CartCheckedOut", CHECKED_OUT), record("CartAbandoned", ABANDONED));
+  @BeforeAll
+  static void releaseTheFirstVersion() {
+    Compilation written = javac().withProcessors(new EventProcessor())
+        .withOptions("-Amoonx.events.baseline=" + released, "-Amoonx.events.baseline.write=true")
+        .compile(catalog(null), record("CartCheckedOut", CHECKED_OUT), record("CartAbandoned", ABANDONED));
     assertThat(written).succeeded();
     assertThat(written).hadNoteContaining("[CompatBaselineWritten] wrote the baseline of catalog Shop to "
-        + baselines.resolve("Shop.json"));
+        + released.resolve("Shop.json") + " (the compatibility check is skipped while writing); commit it");
+  }
+
+  @BeforeEach
+  void commitTheBaseline() throws IOException {
+    Files.copy(released.resolve("Shop.json"), baselines.resolve("Shop.json"));
   }
 
   private static long compatDiagnostics(Compilation c) {
@@ -87,9 +96,7 @@ class CompatibilityTest {
     Compilation c = check(null, CHECKED_OUT, ABANDONED);
     assertThat(c).succeededWithoutWarnings();
     assertThat(compatDiagnostics(c)).isZero();
-    String generated = c.generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/events/Shop.json").orElseThrow()
-        .getCharContent(false).toString();
-    assertThat(Files.readString(baselines.resolve("Shop.json"))).isEqualTo(generated);
+    assertThat(Files.readString(baselines.resolve("Shop.json"))).isEqualTo(generatedIndex(c));
   }
 
   @Test
@@ -106,13 +113,15 @@ class CompatibilityTest {
   }
 
   @Test
-  void refreshingTheBaselineAcceptsTheNewShape() {
+  void refreshingTheBaselineAcceptsTheNewShape() throws IOException {
     String changed = CHECKED_OUT.replace("int items", "int items, String currency");
     assertThat(check(null, changed, ABANDONED)).hadErrorContaining("[CompatRequiredFieldAdded]");
     Compilation refreshed = compile(List.of("-Amoonx.events.baseline=" + baselines,
         "-Amoonx.events.baseline.write=true"), catalog(null), record("CartCheckedOut", changed),
         record("CartAbandoned", ABANDONED));
     assertThat(refreshed).succeeded();
+    assertThat(Files.readString(baselines.resolve("Shop.json"))).contains("{\"name\": \"currency\"")
+        .isEqualTo(generatedIndex(refreshed));
     assertThat(check(null, changed, ABANDONED)).succeededWithoutWarnings();
   }
 
@@ -236,6 +245,11 @@ class CompatibilityTest {
         .withOptions("-Amoonx.events.baseline=" + baselines).compile(good);
     assertThat(again).succeeded();
     assertThat(compatDiagnostics(again)).isZero();
+  }
+
+  private static String generatedIndex(Compilation c) throws IOException {
+    return c.generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/events/Shop.json").orElseThrow()
+        .getCharContent(false).toString();
   }
 
   private static JavaFileObject source(Compilation c, String simpleName) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Compares a catalog with its baseline (the last release's catalog JSON), version by version
@@ -138,12 +139,13 @@ public final class CompatibilityChecks {
     private void partitionKey(int major) {
       FieldModel key = now.partitionKey();
       String newKey = key == null ? null : key.name();
-      if (java.util.Objects.equals(old.partitionKey(), newKey)) {
+      if (Objects.equals(old.partitionKey(), newKey)) {
         return;
       }
       String was = old.partitionKey() == null ? "none" : old.partitionKey();
       String is = newKey == null ? "none" : newKey;
-      String fix = old.partitionKey() == null ? "no component" : old.partitionKey();
+      String fix = old.partitionKey() == null ? "leave the record without @PartitionKey"
+          : "keep @PartitionKey on " + old.partitionKey();
       if (key != null) {
         reporter.report(Message.COMPAT_PARTITION_KEY_CHANGED, key.element(), now.name().text(), label, was, where, is,
             mode, fix, next, major);

@@ -104,7 +104,7 @@ public enum Message {
   COMPAT_PARTITION_KEY_CHANGED("CompatPartitionKeyChanged",
       "\"%s\" %s: the partition key was %s in the baseline (%s) and is now %s, which breaks the order of"
           + " each key's events across the change (rule: partition key unchanged within a major; mode %s)."
-          + " Fix: keep @PartitionKey on %s, or bump to %d.0 and keep the %d.x record with an upcast"),
+          + " Fix: %s, or bump to %d.0 and keep the %d.x record with an upcast"),
   COMPAT_CLASSIFICATION_LOWERED("CompatClassificationLowered",
       "\"%s\" %s: classification was %s in the baseline (%s) and is now %s, which would let its data"
           + " reach logs and tools the baseline kept it from (rule: classification never lowered; mode"

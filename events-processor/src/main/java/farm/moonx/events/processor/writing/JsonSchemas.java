@@ -18,9 +18,9 @@ import java.util.function.Function;
  * elements kept inside collections and maps. Shared by the JSON Schema and AsyncAPI writers.
  */
 final class JsonSchemas {
-  /** The metadata fields the TypeScript {@code EventMetadata} declares optional. */
-  private static final List<String> OPTIONAL_METADATA =
-      List.of("causationId", "userId", "sessionId", "tenantId", "partition");
+  /** The metadata fields the TypeScript {@code EventMetadata} requires; the others are optional. */
+  private static final List<String> REQUIRED_METADATA =
+      List.of("eventId", "eventType", "eventVersion", "correlationId", "timestamp", "source");
 
   private final String refPrefix;
   private final Function<TypeRef, List<String>> enumConstants;
@@ -57,10 +57,7 @@ final class JsonSchemas {
         map("type", "string", "enum", List.of("public", "internal", "confidential", "restricted")));
     properties.put("partition", string());
     properties.put("context", map("type", "object"));
-    List<String> required = new ArrayList<>(properties.keySet());
-    required.removeAll(OPTIONAL_METADATA);
-    required.removeAll(List.of("dataClassification", "context"));
-    return map("type", "object", "required", required, "properties", properties);
+    return map("type", "object", "required", REQUIRED_METADATA, "properties", properties);
   }
 
   /** The object schema of {@code record}'s data. */
