@@ -2,9 +2,14 @@ package farm.moonx.events;
 
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.annotations.internal.EventVersions;
+import farm.moonx.events.internal.UpcastingCodec;
+import farm.moonx.events.spi.UnknownEventVersionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -41,6 +46,9 @@ public final class EventDescriptor<T> {
   private final Function<? super T, String> partitionKey;
   private final DataValidator<? super T> validator;
   private final EventCodec<T> codec;
+  private final int major;
+  /** Readers of older majors by major, each decoding its own record and upcasting it to T. */
+  private final Map<Integer, OlderVersion<T>> older;
 
   private EventDescriptor(Builder<T> b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -51,6 +59,8 @@ public final class EventDescriptor<T> {
     this.partitionKey = b.partitionKey;
     this.validator = b.validator;
     this.codec = Objects.requireNonNull(b.codec, "codec");
+    this.major = EventVersions.major(version);
+    this.older = Map.copyOf(b.older);
   }
 
   /**
@@ -89,6 +99,40 @@ public final class EventDescriptor<T> {
   /** The codec for the envelope's {@code data}. */
   public EventCodec<T> codec() {
     return codec;
+  }
+
+  /**
+   * Every version this descriptor reads, ascending: the older majors' declared versions
+   * ({@code "1.3"}) and this one's ({@link #version()}, which publishers write).
+   */
+  public List<String> versions() {
+    List<String> all = new ArrayList<>();
+    new TreeMap<>(older).values().forEach(o -> all.add(o.version()));
+    all.add(version);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The codec that reads data written as {@code wireVersion} (the envelope's
+   * {@code eventVersion}; {@code "1"} counts as {@code "1.0"}) and yields this descriptor's
+   * record: {@link #codec()} for this major, an older record's codec followed by its upcasts
+   * for an older major. A null version is read as this one.
+   *
+   * @throws UnknownEventVersionException if this descriptor reads no such major
+   */
+  public EventCodec<T> codecFor(String wireVersion) {
+    if (wireVersion == null) {
+      return codec;
+    }
+    int wireMajor = EventVersions.major(wireVersion);
+    if (wireMajor == major && wireMajor >= 0) {
+      return codec;
+    }
+    OlderVersion<T> reader = older.get(wireMajor);
+    if (reader == null) {
+      throw new UnknownEventVersionException(name, wireVersion, versions());
+    }
+    return reader.codec();
   }
 
   /** Whether the record declares a {@code @PartitionKey} component. */
@@ -139,8 +183,11 @@ public final class EventDescriptor<T> {
 
   @Override
   public String toString() {
-    return "EventDescriptor[" + name + " v" + version + " -> " + type.getName() + "]";
+    return "EventDescriptor[" + name + " v" + String.join("/", versions()) + " -> " + type.getName() + "]";
   }
+
+  /** An older major this descriptor reads: its declared version and its upcasting reader. */
+  private record OlderVersion<T>(String version, EventCodec<T> codec) {}
 
   /**
    * Builds an {@link EventDescriptor}.
@@ -156,6 +203,7 @@ public final class EventDescriptor<T> {
     private String topic = DEFAULT_TOPIC;
     private Function<? super T, String> partitionKey;
     private DataValidator<? super T> validator;
+    private final Map<Integer, OlderVersion<T>> older = new TreeMap<>();
 
     private Builder(String name, Class<T> type, EventCodec<T> codec) {
       this.name = name;
@@ -193,8 +241,34 @@ public final class EventDescriptor<T> {
       return this;
     }
 
-    /** The descriptor. */
+    /**
+     * Also reads data of the older {@code version} (another major than this descriptor's),
+     * decoding it with {@code codec} and turning it into this descriptor's record with
+     * {@code upcast} (generated code chains the records' {@code Upcast.upcast()} calls).
+     *
+     * @throws IllegalArgumentException if {@code version} is not {@code major.minor} or its
+     *     major is already read
+     */
+    public <O> Builder<T> reads(String version, EventCodec<O> codec, Function<? super O, ? extends T> upcast) {
+      int olderMajor = EventVersions.major(version);
+      if (!EventVersions.isValid(version) || older.containsKey(olderMajor)) {
+        throw new IllegalArgumentException("event \"" + name + "\": cannot also read version " + version
+            + (EventVersions.isValid(version) ? ": its major is already read" : ": not major.minor"));
+      }
+      older.put(olderMajor, new OlderVersion<>(version, new UpcastingCodec<>(name, version, codec, upcast)));
+      return this;
+    }
+
+    /**
+     * The descriptor.
+     *
+     * @throws IllegalArgumentException if an older version read has this descriptor's major
+     */
     public EventDescriptor<T> build() {
+      if (older.containsKey(EventVersions.major(version))) {
+        throw new IllegalArgumentException("event \"" + name + "\": version " + version
+            + " is this descriptor's own major; read older majors only");
+      }
       return new EventDescriptor<>(this);
     }
   }

@@ -29,4 +29,11 @@ public @interface EventCatalog {
 
   /** The Kafka topic the catalog's events are published to by default. */
   String topic() default "moonx.events";
+
+  /**
+   * Which changes within a major version the compile-time check against the baseline accepts;
+   * {@link Compatibility#FULL} by default, since producers and consumers of one topic upgrade
+   * in any order.
+   */
+  Compatibility compatibility() default Compatibility.FULL;
 }

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
+import farm.moonx.events.processor.reading.Baselines;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.reading.EventReader;
 import farm.moonx.events.processor.steps.Generation;
@@ -54,12 +55,18 @@ public final class EventProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(env.getMessager());
     generation = new Generation(
-        reporter, env.getElementUtils(), new Output(env.getFiler(), env.getElementUtils()));
+        reporter, env.getElementUtils(), new Output(env.getFiler(), env.getElementUtils()),
+        new Baselines(env.getOptions()));
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return ANNOTATIONS;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Baselines.OPTIONS;
   }
 
   @Override

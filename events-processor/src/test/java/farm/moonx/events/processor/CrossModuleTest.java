@@ -111,4 +111,33 @@ class CrossModuleTest {
         .inFile(TestCompiler.source("consumer/LocalDuplicate.java"))
         .onLineContaining("@EventType(\"payment.processed\")");
   }
+
+  @Test
+  void aConsumerOfAVersionedCatalogJarBuiltAgainstAnOlderBaselineCompilesAndGetsTheNewestRecord() throws Exception {
+    // The jar's catalog went through two new majors since its consumer was written; the jar was
+    // checked against its own baseline when it was built. The consumer needs none of that.
+    Path baseline = Files.createDirectory(temp.resolve("orders-baseline"));
+    Compilation orders = com.google.testing.compile.Compiler.javac().withProcessors(new EventProcessor())
+        .withOptions("-Amoonx.events.baseline=" + baseline, "-Amoonx.events.baseline.write=true")
+        .compile(TestCompiler.sources("versions/good"));
+    assertThat(orders).succeeded();
+    Path classes = TestCompiler.writeClassOutput(orders, Files.createDirectory(temp.resolve("orders-classes")));
+    Compilation consumer = com.google.testing.compile.Compiler.javac().withProcessors(new EventProcessor())
+        .withOptions("-Amoonx.events.baseline=" + baseline)
+        .withClasspath(classPath(classes.toFile()))
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString("com.example.shipping.Shipping",
+            "package com.example.shipping;\n@farm.moonx.events.annotations.EventConsumer(name = \"Shipping\","
+                + " events = {\"order.placed\"})\nfinal class Shipping {}\n"));
+    assertThat(consumer).succeededWithoutWarnings();
+    assertThat(consumer).generatedSourceFile("com.example.shipping.ShippingHandler").contentsAsUtf8String()
+        .contains("void onOrderPlaced(EventEnvelope<OrderPlaced> event, Delivery delivery)");
+  }
+
+  private static List<File> classPath(File extra) {
+    List<File> all = new ArrayList<>(List.of(extra));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      all.add(new File(entry));
+    }
+    return all;
+  }
 }

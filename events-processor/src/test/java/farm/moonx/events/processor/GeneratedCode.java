@@ -31,6 +31,11 @@ final class GeneratedCode {
     return instance;
   }
 
+  /** The loader of the generated classes and resources. */
+  ClassLoader loader() {
+    return loader;
+  }
+
   Class<?> type(String name) {
     try {
       return Class.forName(name, true, loader);

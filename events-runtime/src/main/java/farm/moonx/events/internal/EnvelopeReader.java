@@ -36,6 +36,8 @@ public final class EnvelopeReader {
   private EventEnvelope<?> readEnvelope(JsonParser p, byte[] body, EventRegistry registry) throws IOException {
     EventMetadata metadata = null;
     EventDescriptor<?> descriptor = null;
+    EventCodec<?> codec = null;
+    UnknownEventTypeException unreadable = null;
     Object data = null;
     long deferredData = -1;
     boolean dataSeen = false;
@@ -48,13 +50,22 @@ public final class EnvelopeReader {
         }
         metadata = MetadataJson.read(p, false);
         descriptor = registry.find(metadata.eventType()).orElse(null);
+        if (descriptor != null) {
+          try {
+            // The record is picked by name and major: an older major is read and upcast.
+            codec = descriptor.codecFor(metadata.eventVersion());
+          } catch (UnknownEventTypeException e) {
+            unreadable = e; // reported once the body is known to be well formed
+            descriptor = null;
+          }
+        }
       } else if ("data".equals(name)) {
         if (dataSeen) {
           throw Malformed.at(p, "the envelope has two data fields");
         }
         dataSeen = true;
         if (descriptor != null) {
-          data = readData(p, descriptor, 1, 0);
+          data = readData(p, descriptor, codec, 1, 0);
         } else {
           // Type not known yet (or unknown): remember where data starts, check it later.
           requireObject(p, 0);
@@ -73,10 +84,10 @@ public final class EnvelopeReader {
       throw Malformed.at(p, "data is missing");
     }
     if (descriptor == null) {
-      throw new UnknownEventTypeException(metadata.eventType());
+      throw unreadable != null ? unreadable : new UnknownEventTypeException(metadata.eventType());
     }
     if (data == null) {
-      data = readDeferred(body, (int) deferredData, descriptor);
+      data = readDeferred(body, (int) deferredData, descriptor, codec);
     }
     return new EventEnvelope<>(metadata, data);
   }
@@ -153,23 +164,25 @@ public final class EnvelopeReader {
     }
   }
 
-  private Object readDeferred(byte[] body, int offset, EventDescriptor<?> descriptor) throws IOException {
+  private Object readDeferred(byte[] body, int offset, EventDescriptor<?> descriptor, EventCodec<?> codec)
+      throws IOException {
     try (JsonParser p = factory.createParser(body, offset, body.length - offset)) {
       p.nextToken();
-      return readData(p, descriptor, 0, offset);
+      return readData(p, descriptor, codec, 0, offset);
     }
   }
 
   /**
-   * Reads data with the descriptor's codec. Any failure inside it (bad JSON, a missing or
+   * Reads data with {@code codec} (the descriptor's, or an older major's that upcasts). Any failure inside it (bad JSON, a missing or
    * mistyped field, an exception from the record's constructor) becomes malformed, naming the
    * JSON path where the parser stood, e.g. {@code data.amount}.
    */
-  private static <T> T readData(JsonParser p, EventDescriptor<T> descriptor, int skip, long base) {
+  private static Object readData(
+      JsonParser p, EventDescriptor<?> descriptor, EventCodec<?> codec, int skip, long base) {
     requireObject(p, base);
-    T value;
+    Object value;
     try {
-      value = descriptor.codec().read(p);
+      value = codec.read(p);
     } catch (IOException e) {
       throw Malformed.fromJackson(JsonValues.path(p.getParsingContext(), skip, "data") + " of " + what(descriptor), e, p, base);
     } catch (RuntimeException e) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *       lowercase letter then letters and digits, optionally joined by {@code -} or {@code _}
  *       ({@code payment.processed}, {@code system.health_check}, {@code billing.invoice.paid});
  *       and equal to the descriptor's name;
- *   <li>{@code eventVersion} {@code major.minor} or {@code major.minor.patch} digits;
+ *   <li>{@code eventVersion} {@code major.minor} or {@code major.minor.patch} digits, or a bare
+ *       {@code major} (some TypeScript services write {@code "1"}, read as {@code "1.0"});
  *   <li>{@code timestamp} positive and at most {@link #DEFAULT_MAX_CLOCK_SKEW} (or the
  *       configured skew) ahead of this validator's clock;
  *   <li>{@code context} values writable as JSON;
@@ -40,7 +41,7 @@ public final class EnvelopeValidator {
 
   private static final String SEGMENT = "[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*";
   private static final Pattern EVENT_TYPE = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")+");
-  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?");
+  private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+(?:\\.\\d+)?)?");
   /** How many valid names {@link #isValidEventType} remembers; a service has a few dozen. */
   private static final int MAX_KNOWN_VALID = 1024;
   /**

@@ -14,6 +14,12 @@ public class UnknownEventTypeException extends RuntimeException {
     this.eventType = eventType;
   }
 
+  /** An exception about {@code eventType} with its own {@code message}, for subclasses. */
+  protected UnknownEventTypeException(String eventType, String message) {
+    super(message);
+    this.eventType = eventType;
+  }
+
   /** The unknown name, as found in the message. */
   public String eventType() {
     return eventType;

@@ -69,10 +69,17 @@ class EnvelopeValidatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "v1.0", "1.0.0.0", "1.x", "1.0-beta", "1."})
+  @ValueSource(strings = {"v1", "v1.0", "1.0.0.0", "1.x", "1.0-beta", "1."})
   void versionShapeIsChecked(String bad) {
     assertThat(errors(b -> b.eventVersion(bad)))
         .containsExactly("metadata.eventVersion: \"" + bad + "\" is not a version like \"1.0\" or \"1.2.3\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "1.0", "2.3", "1.0.2"})
+  void aBareMajorIsAVersion(String good) {
+    // Some TypeScript services write "1" for "1.0": the reader takes it as major 1.
+    assertThat(errors(b -> b.eventVersion(good))).isEmpty();
   }
 
   @Test

@@ -57,6 +57,7 @@ public final class AuditService implements ShopHandler {
   private final Clock clock;
   private final Map<String, Entry> byEventId = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> handledByType = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, AtomicLong>> handledByVersion = new ConcurrentHashMap<>();
   private final AtomicLong deliveries = new AtomicLong();
 
   /** Measures latencies with {@code clock} (the publishers' clock, here the same JVM's). */
@@ -85,7 +86,17 @@ public final class AuditService implements ShopHandler {
     Entry entry = new Entry(m.eventType(), m.eventId(), m.causationId(), m.correlationId(), m.source(), latency);
     if (byEventId.putIfAbsent(m.eventId(), entry) == null) {
       handledByType.computeIfAbsent(m.eventType(), t -> new AtomicLong()).incrementAndGet();
+      // The handler always gets the newest record; the envelope says which version was sent.
+      handledByVersion.computeIfAbsent(m.eventType(), t -> new ConcurrentHashMap<>())
+          .computeIfAbsent(m.eventVersion(), v -> new AtomicLong()).incrementAndGet();
     }
+  }
+
+  /** Distinct events of {@code eventType} handled so far, by the version they were sent in, sorted. */
+  public Map<String, Long> handledByVersion(String eventType) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    handledByVersion.getOrDefault(eventType, Map.of()).forEach((v, n) -> counts.put(v, n.get()));
+    return counts;
   }
 
   /** Distinct events of {@code eventType} handled so far. */

@@ -5,8 +5,10 @@ import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventPublisher;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.examples.shop.OrderCompleted;
+import farm.moonx.events.examples.shop.OrderCompletedV1;
 import farm.moonx.events.examples.shop.OrderLine;
 import farm.moonx.events.examples.shop.PaymentProcessed;
+import farm.moonx.events.examples.shop.ShopEvents;
 import farm.moonx.events.examples.shop.ShopPublisher;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The order service: once a subscription is paid, it completes the order (the month of
  * service plus a free welcome kit) and publishes {@code order.completed} caused by the payment.
+ * An instance not yet upgraded ({@link #legacy}) still publishes version 1.
  */
 public final class OrderService {
   private static final String SUBSCRIPTION_SKU = "subscription-1m";
@@ -26,12 +29,23 @@ public final class OrderService {
   private final ShopPublisher events;
   private final Clock clock;
   private final Duration ackTimeout;
+  private final EventPublisher v1;
 
   /** Publishes orders through {@code publisher}, waiting at most {@code ackTimeout} for each. */
   public OrderService(EventPublisher publisher, Clock clock, Duration ackTimeout) {
+    this(publisher, clock, ackTimeout, null);
+  }
+
+  private OrderService(EventPublisher publisher, Clock clock, Duration ackTimeout, EventPublisher v1) {
     this.events = new ShopPublisher(publisher);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+    this.v1 = v1;
+  }
+
+  /** An instance still on the old release: it publishes {@code order.completed} version 1.0. */
+  public static OrderService legacy(EventPublisher publisher, Clock clock, Duration ackTimeout) {
+    return new OrderService(publisher, clock, ackTimeout, publisher);
   }
 
   /**
@@ -46,6 +60,13 @@ public final class OrderService {
     BigDecimal total = lines.stream()
         .map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (v1 != null) {
+      OrderCompletedV1 order = new OrderCompletedV1(
+          payment.orderId(), payment.userId(), payment.paymentId(), total, clock.instant());
+      v1.publish(ShopEvents.ORDER_COMPLETED_V1, order, PublishOptions.causedBy(paid))
+          .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
     OrderCompleted order = new OrderCompleted(
         payment.orderId(), payment.userId(), payment.paymentId(), lines, total, clock.instant());
     events.publish(order, PublishOptions.causedBy(paid)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -46,6 +46,12 @@ final class ShopReport {
     for (String type : ShopOutcome.TYPES) {
       out.printf("  %-18s %6d of %d%n", type, audit.handled(type), outcome.published(type));
     }
+    // Two releases of the order service run side by side; every order reaches audit as version 2.
+    StringBuilder versions = new StringBuilder();
+    audit.handledByVersion(ShopOutcome.TYPES.get(2)).forEach((version, count) ->
+        versions.append(versions.length() == 0 ? "" : ", ").append(count).append(" sent as ").append(version));
+    out.printf("  %-18s by version: %s (1.0 from the not-yet-upgraded orders-v1, upcast to 2.0 on arrival)%n",
+        ShopOutcome.TYPES.get(2), versions);
     out.printf("  %d deliveries, %d of them redeliveries%n", audit.deliveries(), audit.deliveries() - audit.handled());
   }
 

@@ -61,13 +61,18 @@ final class ShopRun {
     try (KafkaEventPublisher accounts = publisher("accounts", true);
         KafkaEventPublisher billingOut = publisher("billing", false);
         KafkaEventPublisher ordersOut = publisher("orders", false);
+        KafkaEventPublisher ordersV1Out = publisher("orders-v1", false);
         KafkaEventConsumer billing = consumer(consumerConfig("billing")
             .handler(ShopEvents.USER_REGISTERED, new BillingService(billingOut, clock, ACK_TIMEOUT)::onUserRegistered));
         KafkaEventConsumer orders = consumer(consumerConfig("orders")
             .handler(ShopEvents.PAYMENT_PROCESSED, new OrderService(ordersOut, clock, ACK_TIMEOUT)::onPaymentProcessed));
+        // A migration in flight: an order-service instance not yet upgraded, in the same group,
+        // takes some of the payments and still writes order.completed version 1.0.
+        KafkaEventConsumer ordersV1 = consumer(consumerConfig("orders").handler(ShopEvents.PAYMENT_PROCESSED,
+            OrderService.legacy(ordersV1Out, clock, ACK_TIMEOUT)::onPaymentProcessed));
         KafkaEventConsumer auditing = consumer(consumerConfig("audit").dispatcher(new ShopDispatcher(audit)))) {
       // Publishing before the groups have their partitions would count their start-up as latency.
-      awaitAssigned(List.of(billing, orders, auditing));
+      awaitAssigned(List.of(billing, orders, ordersV1, auditing));
       publishSignups(new SignupService(accounts));
       awaitHandled(audit);
       deadLetters = PoisonRecord.readDeadLetters(

@@ -39,6 +39,14 @@ class ShopDemoTest {
         .contains("by         consumer group " + settings.group("audit") + ", after 0 handler attempt(s)")
         .contains("120 of 120 chains complete")
         .contains("OK: all 360 events published and handled");
+    // Both releases of the order service took payments: every order arrived, in either version.
+    java.util.regex.Matcher versions = java.util.regex.Pattern.compile(
+        "order.completed    by version: (\\d+) sent as 1.0, (\\d+) sent as 2.0 \\(1.0 from the not-yet-upgraded")
+        .matcher(report);
+    assertThat(versions.find()).as(report).isTrue();
+    assertThat(Integer.parseInt(versions.group(1)) + Integer.parseInt(versions.group(2))).isEqualTo(120);
+    assertThat(Integer.parseInt(versions.group(1))).isPositive();
+    assertThat(Integer.parseInt(versions.group(2))).isPositive();
   }
 
   @Test

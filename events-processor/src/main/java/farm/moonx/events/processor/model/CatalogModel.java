@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.model;
 
+import java.util.Comparator;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -13,7 +14,8 @@ import javax.lang.model.element.Element;
  * @param element the element carrying {@code @EventCatalog}, or the package when defaulted
  * @param annotation the {@code @EventCatalog} mirror, or null when defaulted
  * @param nameValue the name and its annotation value
- * @param events the valid events, sorted by name
+ * @param events the valid events (the newest version of each name), sorted by name
+ * @param older the older major versions still read, sorted by name and major
  */
 public record CatalogModel(
     String name,
@@ -22,9 +24,23 @@ public record CatalogModel(
     Element element,
     AnnotationMirror annotation,
     Attribute nameValue,
-    List<EventModel> events) {
+    List<EventModel> events,
+    List<OlderVersion> older) {
   /** Copies the events. */
   public CatalogModel {
     events = List.copyOf(events);
+    older = List.copyOf(older);
+  }
+
+  /** A catalog whose events have one version each. */
+  public CatalogModel(String name, String packageName, String topic, Element element, AnnotationMirror annotation,
+      Attribute nameValue, List<EventModel> events) {
+    this(name, packageName, topic, element, annotation, nameValue, events, List.of());
+  }
+
+  /** The older versions of the event named {@code eventName}, oldest first. */
+  public List<OlderVersion> olderOf(String eventName) {
+    return older.stream().filter(o -> o.event().name().text().equals(eventName))
+        .sorted(Comparator.comparingInt(OlderVersion::major)).toList();
   }
 }

@@ -1,28 +1,36 @@
 package farm.moonx.events.processor.steps;
 
 import com.palantir.javapoet.ClassName;
+import farm.moonx.events.processor.model.Baseline;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.HandlerModel;
 import farm.moonx.events.processor.model.KnownEvent;
+import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.TypeRef;
+import farm.moonx.events.processor.reading.Baselines;
 import farm.moonx.events.processor.reading.ClassPathCatalogs;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.validation.CatalogChecks;
+import farm.moonx.events.processor.validation.CompatibilityChecks;
 import farm.moonx.events.processor.validation.ConsumerResolver;
 import farm.moonx.events.processor.validation.EventChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
+import farm.moonx.events.processor.validation.VersionChecks;
+import farm.moonx.events.processor.writing.AsyncApiWriter;
 import farm.moonx.events.processor.writing.CatalogIndexWriter;
 import farm.moonx.events.processor.writing.CodecGenerator;
 import farm.moonx.events.processor.writing.GeneratedNames;
 import farm.moonx.events.processor.writing.HandlerGenerator;
+import farm.moonx.events.processor.writing.JsonSchemaWriter;
 import farm.moonx.events.processor.writing.MarkerGenerator;
 import farm.moonx.events.processor.writing.Output;
 import farm.moonx.events.processor.writing.PublisherGenerator;
 import farm.moonx.events.processor.writing.RegistryGenerator;
+import farm.moonx.events.processor.writing.TypeScriptWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +41,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -50,12 +60,15 @@ public final class Generation {
   private final Set<String> registries = new TreeSet<>();
   private final List<KnownEvent> localEvents = new ArrayList<>();
   private final List<Element> serviceOrigins = new ArrayList<>();
+  private final Baselines baselines;
+  private boolean baselineOffNoted;
 
-  /** Reports through {@code reporter} and writes through {@code output}. */
-  public Generation(Reporter reporter, Elements elements, Output output) {
+  /** Reports through {@code reporter}, writes through {@code output}, checks against {@code baselines}. */
+  public Generation(Reporter reporter, Elements elements, Output output, Baselines baselines) {
     this.reporter = reporter;
     this.elements = elements;
     this.output = output;
+    this.baselines = baselines;
   }
 
   /** Validates and writes the events read so far, their catalogs, and the consumers. */
@@ -77,11 +90,15 @@ public final class Generation {
     byPackage.keySet().forEach(p -> own.add(GeneratedNames.registry(p, catalogOf(p, declared).name()).canonicalName()));
     List<KnownEvent> classPath = ClassPathCatalogs.read(elements, own);
     Set<EventModel> rejected = new CatalogChecks(reporter).duplicates(valid, visible(classPath));
+    VersionChecks.Split versions = new VersionChecks(reporter).split(valid.stream().filter(e -> !rejected.contains(e)).toList());
     byPackage.forEach((pkg, inPackage) -> {
-      List<EventModel> accepted = inPackage.stream().filter(e -> !rejected.contains(e))
+      List<EventModel> accepted = inPackage.stream().filter(versions.newest()::contains)
           .sorted(Comparator.comparing(e -> e.name().text())).toList();
+      List<OlderVersion> older = versions.older().stream().filter(o -> o.event().type().packageName().equals(pkg))
+          .sorted(Comparator.comparing((OlderVersion o) -> o.event().name().text()).thenComparingInt(OlderVersion::major))
+          .toList();
       CatalogModel catalog = catalogOf(pkg, declared);
-      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted));
+      reporter.guarded(catalog.element(), () -> catalog(catalog, accepted, older));
     });
     // Again after the catalogs above: consumers also see the events they just added.
     List<KnownEvent> visible = visible(classPath);
@@ -115,7 +132,7 @@ public final class Generation {
     return DeclarationReader.defaultCatalog(element);
   }
 
-  private void catalog(CatalogModel declaration, List<EventModel> events) throws IOException {
+  private void catalog(CatalogModel declaration, List<EventModel> events, List<OlderVersion> older) throws IOException {
     if (events.isEmpty()) {
       return;
     }
@@ -131,7 +148,7 @@ public final class Generation {
     }
     writtenCatalogs.add(pkg);
     CatalogModel catalog = new CatalogModel(declaration.name(), pkg, declaration.topic(), declaration.element(),
-        declaration.annotation(), declaration.nameValue(), events);
+        declaration.annotation(), declaration.nameValue(), events, older);
     Map<String, String> constants = GeneratedNames.constants(events.stream().map(e -> e.name().text()).toList());
     TypeRef registry = ref(GeneratedNames.registry(pkg, catalog.name()));
     List<KnownEvent> known = new ArrayList<>();
@@ -146,15 +163,72 @@ public final class Generation {
         codec(nested);
       }
     }
+    for (OlderVersion version : older) {
+      origins.add(version.event().element());
+      codec(version.event().record());
+      for (RecordModel nested : version.event().nested()) {
+        codec(nested);
+      }
+    }
     output.source(pkg, RegistryGenerator.generate(catalog, constants), origins);
     output.source(pkg, PublisherGenerator.generate(pkg, catalog.name(), known), origins);
     handlers(new HandlerModel(catalog.name(), pkg, known, origins));
     output.source(GeneratedNames.marker(pkg).packageName(),
         MarkerGenerator.generate(pkg, catalog.name(), catalog.topic(), known), origins);
-    output.resource(GeneratedNames.catalogIndex(catalog.name()), CatalogIndexWriter.json(catalog, constants), origins);
+    String index = CatalogIndexWriter.json(catalog, constants);
+    output.resource(GeneratedNames.catalogIndex(catalog.name()), index, origins);
+    // The same contract for other tools and the TypeScript services.
+    for (Map.Entry<String, String> schema : JsonSchemaWriter.schemas(catalog, this::enumConstants).entrySet()) {
+      output.resource(schema.getKey(), schema.getValue(), origins);
+    }
+    output.resource(GeneratedNames.asyncApi(catalog.name()), AsyncApiWriter.document(catalog, this::enumConstants),
+        origins);
+    output.resource(GeneratedNames.typeScript(catalog.name()),
+        TypeScriptWriter.declarations(catalog, this::enumConstants), origins);
+    compatibility(catalog, index);
     registries.add(registry.qualifiedName());
     localEvents.addAll(known);
     serviceOrigins.addAll(origins);
+  }
+
+  /**
+   * Checks {@code catalog} against its baseline, or writes its {@code index} as the baseline
+   * when asked to; without a configured baseline directory, says once that the check is off.
+   */
+  private void compatibility(CatalogModel catalog, String index) throws IOException {
+    if (!baselines.configured()) {
+      if (!baselineOffNoted) {
+        baselineOffNoted = true;
+        reporter.report(Message.COMPAT_BASELINE_OFF, null, Baselines.DIRECTORY);
+      }
+      return;
+    }
+    String path = baselines.path(catalog.name()).toString();
+    if (baselines.writing()) {
+      baselines.write(catalog.name(), index);
+      reporter.report(Message.COMPAT_BASELINE_WRITTEN, null, catalog.name(), path);
+      return;
+    }
+    Baseline baseline;
+    try {
+      baseline = baselines.read(catalog.name());
+    } catch (IllegalArgumentException e) {
+      reporter.report(Message.COMPAT_BASELINE_INVALID, catalog.element(), path, catalog.name(), e.getMessage(),
+          Baselines.WRITE);
+      return;
+    }
+    if (baseline == null) {
+      reporter.report(Message.COMPAT_BASELINE_MISSING, null, catalog.name(), path, Baselines.WRITE);
+      return;
+    }
+    new CompatibilityChecks(reporter).check(catalog, Baselines.mode(catalog), baseline);
+  }
+
+  /** The constants of enum {@code type}, in declaration order. */
+  private List<String> enumConstants(TypeRef type) {
+    TypeElement element = elements.getTypeElement(type.qualifiedName());
+    return element == null ? List.of() : element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT).map(e -> e.getSimpleName().toString()).toList();
   }
 
   private void codec(RecordModel record) throws IOException {

@@ -24,14 +24,15 @@ public final class CatalogChecks {
   }
 
   /**
-   * Reports every event name declared twice, by two records of this compilation (on both) or
-   * by one here and one in a class-path catalog (on the one here), and returns the events of
-   * this compilation that must not be generated.
+   * Reports every event name declared twice for one major version by two records of this
+   * compilation (on both), or by one here and one in a class-path catalog (on the one here),
+   * and returns the events of this compilation that must not be generated. Several records
+   * of one name with distinct majors are versions, checked by {@link VersionChecks}.
    */
   public Set<EventModel> duplicates(List<EventModel> local, List<KnownEvent> classPath) {
     Map<String, List<EventModel>> byName = new LinkedHashMap<>();
     for (EventModel event : local) {
-      byName.computeIfAbsent(event.name().text(), n -> new ArrayList<>()).add(event);
+      byName.computeIfAbsent(event.name().text() + "@" + VersionChecks.major(event), n -> new ArrayList<>()).add(event);
     }
     Map<String, KnownEvent> external = new LinkedHashMap<>();
     for (KnownEvent event : classPath) {
@@ -41,7 +42,8 @@ public final class CatalogChecks {
     for (Map.Entry<String, List<EventModel>> entry : byName.entrySet()) {
       List<EventModel> same = new ArrayList<>(entry.getValue());
       same.sort(Comparator.comparing(e -> e.element().getQualifiedName().toString()));
-      KnownEvent jar = external.get(entry.getKey());
+      String name = same.get(0).name().text();
+      KnownEvent jar = external.get(name);
       if (same.size() < 2 && jar == null) {
         continue;
       }
@@ -56,7 +58,7 @@ public final class CatalogChecks {
           others.add(jar.record().qualifiedName() + " (catalog " + jar.catalog() + " on the class path)");
         }
         reporter.report(Message.EVENT_TYPE_DUPLICATE, event.element(), event.annotation(), event.name().value(),
-            entry.getKey(), String.join(" and ", others));
+            name, String.join(" and ", others));
         rejected.add(event);
       }
     }

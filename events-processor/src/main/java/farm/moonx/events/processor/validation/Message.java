@@ -18,7 +18,22 @@ public enum Message {
   EVENT_TYPE_VERSION_INVALID("EventTypeVersionInvalid",
       "\"%s\" is not a valid event version: use major.minor, such as \"1.0\" or \"2.3\""),
   EVENT_TYPE_DUPLICATE("EventTypeDuplicate",
-      "\"%s\" is already declared by %s; every event name must be declared by exactly one record"),
+      "\"%s\" is already declared by %s; every event name must be declared by exactly one record"
+          + " per major version"),
+  UPCAST_MISSING("UpcastMissing",
+      "%s is version %s of \"%s\", but the newest is %s (%s), and handlers receive the newest: let it"
+          + " implement Upcast<%s> (farm.moonx.events.annotations.Upcast) and convert itself in upcast()"),
+  UPCAST_TARGET_INVALID("UpcastTargetInvalid",
+      "%s implements Upcast<%s>, which is not a version of \"%s\"; upcast to one of its records: %s"),
+  UPCAST_CYCLE("UpcastCycle",
+      "the upcasts of \"%s\" loop (%s) and never reach the newest version %s (%s); let one of them"
+          + " upcast to a newer version"),
+  UPCAST_FROM_NEWEST("UpcastFromNewest",
+      "%s is the newest version (%s) of \"%s\" and must not implement Upcast: older versions upcast"
+          + " towards the newest; remove it, or declare the version it upcasts to with a higher major"),
+  EVENT_VERSION_PACKAGE("EventVersionPackage",
+      "version %s of \"%s\" is declared in package %s, but version %s in %s: every version of an event"
+          + " belongs to one catalog; move %s to %s"),
   EVENT_TYPE_NOT_ACCESSIBLE("EventTypeNotAccessible",
       "%s cannot be an event: %s, because generated code in other packages must use it"),
   EVENT_TYPE_GENERIC("EventTypeGeneric",
@@ -60,6 +75,49 @@ public enum Message {
       "\"%s\" is neither an event name such as \"payment.processed\" nor a prefix such as \"user.*\""),
   TYPE_UNRESOLVED("TypeUnresolved",
       "component %s has type %s, which could not be resolved; check its imports and dependencies"),
+  COMPAT_REQUIRED_FIELD_ADDED("CompatRequiredFieldAdded",
+      "\"%s\" %s: component %s (%s) is required but the baseline (%s, %s) has no such component, so"
+          + " payloads written before cannot be read (rule: no required component added within a major;"
+          + " mode %s). Fix: make it Optional<%s> (or @Nullable), or bump to %d.0 and keep the %d.x record"
+          + " with an upcast"),
+  COMPAT_FIELD_REMOVED("CompatFieldRemoved",
+      "\"%s\" %s: the baseline (%s, %s) has component %s (%s), the record has none%s, so readers of"
+          + " the baseline lose it (rule: no component removed or renamed within a major; mode %s). Fix:"
+          + " keep %s (make it Optional if writers may leave it out), or bump to %d.0 and keep the %d.x"
+          + " record with an upcast"),
+  COMPAT_FIELD_TYPE_CHANGED("CompatFieldTypeChanged",
+      "\"%s\" %s: component %s was %s in the baseline (%s) and is now %s (rule: no type change within a"
+          + " major; mode %s). Fix: keep %s, or bump to %d.0 and keep the %d.x record with an upcast"),
+  COMPAT_FIELD_NOW_REQUIRED("CompatFieldNowRequired",
+      "\"%s\" %s: component %s was optional in the baseline (%s) and is now required (%s), so payloads"
+          + " written before without it cannot be read (rule: no optional component made required within"
+          + " a major; mode %s). Fix: keep it Optional (or @Nullable), or bump to %d.0 and keep the %d.x"
+          + " record with an upcast"),
+  COMPAT_FIELD_NOW_OPTIONAL("CompatFieldNowOptional",
+      "\"%s\" %s: component %s was required in the baseline (%s) and is now optional (%s), so readers"
+          + " of the baseline fail on payloads without it (rule: no required component made optional"
+          + " within a major; mode %s). Fix: keep it required, or bump to %d.0 and keep the %d.x record"
+          + " with an upcast"),
+  COMPAT_EVENT_REMOVED("CompatEventRemoved",
+      "the baseline (%s) has \"%s\" version %s (%s), which catalog %s no longer declares%s (rule: no"
+          + " event removed or renamed; mode %s). Fix: %s"),
+  COMPAT_PARTITION_KEY_CHANGED("CompatPartitionKeyChanged",
+      "\"%s\" %s: the partition key was %s in the baseline (%s) and is now %s, which breaks the order of"
+          + " each key's events across the change (rule: partition key unchanged within a major; mode %s)."
+          + " Fix: %s, or bump to %d.0 and keep the %d.x record with an upcast"),
+  COMPAT_CLASSIFICATION_LOWERED("CompatClassificationLowered",
+      "\"%s\" %s: classification was %s in the baseline (%s) and is now %s, which would let its data"
+          + " reach logs and tools the baseline kept it from (rule: classification never lowered; mode"
+          + " %s). Fix: keep %s or raise it"),
+  COMPAT_BASELINE_INVALID("CompatBaselineInvalid",
+      "the baseline %s of catalog %s cannot be read: %s; write it again with -A%s=true"),
+  COMPAT_BASELINE_OFF("CompatBaselineOff", Diagnostic.Kind.NOTE,
+      "the compatibility check is off: no baseline directory is configured (-A%s=<dir>, see the"
+          + " events-processor README)"),
+  COMPAT_BASELINE_MISSING("CompatBaselineMissing", Diagnostic.Kind.NOTE,
+      "the compatibility check of catalog %s is off: there is no baseline %s; write it with -A%s=true"),
+  COMPAT_BASELINE_WRITTEN("CompatBaselineWritten", Diagnostic.Kind.NOTE,
+      "wrote the baseline of catalog %s to %s (the compatibility check is skipped while writing); commit it"),
   PROCESSOR_FAILURE("ProcessorFailure",
       "the moonx-events processor failed on this element (please report it): %s");
 

@@ -3,6 +3,8 @@ package farm.moonx.events.processor.writing;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
+import farm.moonx.events.processor.model.OlderVersion;
+import farm.moonx.events.processor.model.TypeRef;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,31 +27,45 @@ public final class CatalogIndexWriter {
     sb.append("  \"events\": [");
     String sep = "\n";
     for (EventModel event : catalog.events()) {
+      String constant = constants.get(event.name().text());
+      // Every version of a name, oldest first; older ones say which record they upcast to.
+      for (OlderVersion older : catalog.olderOf(event.name().text())) {
+        sb.append(sep);
+        sep = ",\n";
+        entry(sb, older.event(), GeneratedNames.olderConstant(constant, older.major()), older.path().get(0));
+      }
       sb.append(sep);
       sep = ",\n";
-      FieldModel key = event.partitionKey();
-      sb.append("    {\n");
-      sb.append("      \"name\": ").append(quote(event.name().text())).append(",\n");
-      sb.append("      \"version\": ").append(quote(event.version().text())).append(",\n");
-      sb.append("      \"recordClass\": ").append(quote(event.type().qualifiedName())).append(",\n");
-      sb.append("      \"descriptor\": ").append(quote(constants.get(event.name().text()))).append(",\n");
-      sb.append("      \"classification\": ")
-          .append(quote(event.classification().toLowerCase(Locale.ROOT))).append(",\n");
-      sb.append("      \"partitionKey\": ").append(key == null ? "null" : quote(key.name())).append(",\n");
-      sb.append("      \"components\": [");
-      String fieldSep = "\n";
-      for (FieldModel field : event.record().fields()) {
-        sb.append(fieldSep);
-        fieldSep = ",\n";
-        sb.append("        {\"name\": ").append(quote(field.name()))
-            .append(", \"type\": ").append(quote(TypeNames.of(field.shape()).toString()))
-            .append(", \"required\": ").append(field.required()).append('}');
-      }
-      sb.append(event.record().fields().isEmpty() ? "]\n" : "\n      ]\n");
-      sb.append("    }");
+      entry(sb, event, constant, null);
     }
     sb.append(catalog.events().isEmpty() ? "]\n" : "\n  ]\n");
     return sb.append("}\n").toString();
+  }
+
+  private static void entry(StringBuilder sb, EventModel event, String constant, TypeRef upcastTo) {
+    FieldModel key = event.partitionKey();
+    sb.append("    {\n");
+    sb.append("      \"name\": ").append(quote(event.name().text())).append(",\n");
+    sb.append("      \"version\": ").append(quote(event.version().text())).append(",\n");
+    sb.append("      \"recordClass\": ").append(quote(event.type().qualifiedName())).append(",\n");
+    if (upcastTo != null) {
+      sb.append("      \"upcastTo\": ").append(quote(upcastTo.qualifiedName())).append(",\n");
+    }
+    sb.append("      \"descriptor\": ").append(quote(constant)).append(",\n");
+    sb.append("      \"classification\": ")
+        .append(quote(event.classification().toLowerCase(Locale.ROOT))).append(",\n");
+    sb.append("      \"partitionKey\": ").append(key == null ? "null" : quote(key.name())).append(",\n");
+    sb.append("      \"components\": [");
+    String fieldSep = "\n";
+    for (FieldModel field : event.record().fields()) {
+      sb.append(fieldSep);
+      fieldSep = ",\n";
+      sb.append("        {\"name\": ").append(quote(field.name()))
+          .append(", \"type\": ").append(quote(TypeNames.of(field.shape()).toString()))
+          .append(", \"required\": ").append(field.required()).append('}');
+    }
+    sb.append(event.record().fields().isEmpty() ? "]\n" : "\n      ]\n");
+    sb.append("    }");
   }
 
   /** {@code text} as a JSON string literal (RFC 8259 escapes). */

@@ -85,9 +85,29 @@ public final class GeneratedNames {
     return "META-INF/events/" + catalog + ".json";
   }
 
+  /** {@code META-INF/events/Payments/payment.processed-1.2.schema.json}: one event version's JSON Schema. */
+  public static String jsonSchema(String catalog, String eventName, String version) {
+    return "META-INF/events/" + catalog + "/" + eventName + "-" + version + ".schema.json";
+  }
+
+  /** {@code META-INF/events/Payments.asyncapi.json}. */
+  public static String asyncApi(String catalog) {
+    return "META-INF/events/" + catalog + ".asyncapi.json";
+  }
+
+  /** {@code META-INF/events/Payments.d.ts}: the TypeScript declarations. */
+  public static String typeScript(String catalog) {
+    return "META-INF/events/" + catalog + ".d.ts";
+  }
+
   /** The descriptor constant of an event: {@code payment.processed} gives {@code PAYMENT_PROCESSED}. */
   public static String constant(String eventName) {
     return eventName.replaceAll("[.\\-]", "_").toUpperCase(Locale.ROOT);
+  }
+
+  /** The descriptor constant of an older major: {@code PAYMENT_PROCESSED_V1}. */
+  public static String olderConstant(String newestConstant, int major) {
+    return newestConstant + "_V" + major;
   }
 
   /** The handler method of an event: {@code payment.processed} gives {@code onPaymentProcessed}. */

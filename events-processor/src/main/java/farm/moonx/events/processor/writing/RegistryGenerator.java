@@ -12,6 +12,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
+import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.Shape;
 import farm.moonx.events.processor.model.ScalarKind;
 import java.util.ArrayList;
@@ -47,8 +48,9 @@ public final class RegistryGenerator {
       if (validator != null) {
         validators.add(validator);
       }
-      spec.addField(descriptor(catalog, event, constant, registry, validator));
+      spec.addField(descriptor(catalog, event, constant, registry, validator, catalog.olderOf(event.name().text())));
     }
+    addOlderVersions(spec, catalog, constants, registry, validators);
     ParameterizedTypeName anyDescriptor =
         ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, WildcardTypeName.subtypeOf(Object.class));
     spec.addField(FieldSpec.builder(GeneratedNames.EVENT_REGISTRY, "REGISTRY", Modifier.PRIVATE, Modifier.STATIC,
@@ -92,8 +94,30 @@ public final class RegistryGenerator {
     return spec.build();
   }
 
-  private static FieldSpec descriptor(
-      CatalogModel catalog, EventModel event, String constant, ClassName registry, MethodSpec validator) {
+  /**
+   * A descriptor per older major, outside the registry (which holds one per name): for
+   * producers still writing it during a migration, and for tests.
+   */
+  private static void addOlderVersions(TypeSpec.Builder spec, CatalogModel catalog, Map<String, String> constants,
+      ClassName registry, List<MethodSpec> validators) {
+    for (OlderVersion older : catalog.older()) {
+      EventModel event = older.event();
+      String newest = constants.get(event.name().text());
+      MethodSpec validator = validator(event);
+      if (validator != null) {
+        validators.add(validator);
+      }
+      FieldSpec field = descriptor(catalog, event, GeneratedNames.olderConstant(newest, older.major()), registry,
+          validator, List.of());
+      spec.addField(field.toBuilder()
+          .addJavadoc("<p>An older version, for producers still writing it; consumers read it through {@link #$N}.\n",
+              newest)
+          .build());
+    }
+  }
+
+  private static FieldSpec descriptor(CatalogModel catalog, EventModel event, String constant, ClassName registry,
+      MethodSpec validator, List<OlderVersion> reads) {
     ClassName record = GeneratedNames.className(event.type());
     CodeBlock.Builder init = CodeBlock.builder()
         .add("$T.builder($S, $T.class, $T.INSTANCE)\n", GeneratedNames.EVENT_DESCRIPTOR, event.name().text(), record,
@@ -102,6 +126,11 @@ public final class RegistryGenerator {
         .add(".version($S)\n", event.version().text())
         .add(".classification($T.$N)\n", GeneratedNames.DATA_CLASSIFICATION, event.classification())
         .add(".topic($S)\n", catalog.topic());
+    for (OlderVersion older : reads) {
+      // Each upcast() returns the next version's record, so the chain ends at this one's.
+      init.add(".reads($S, $T.INSTANCE, old -> old$L)\n", older.event().version().text(),
+          GeneratedNames.codec(older.event().type()), ".upcast()".repeat(older.path().size()));
+    }
     FieldModel key = event.partitionKey();
     if (key != null) {
       init.add(".partitionKey(data -> $L)\n", keyExpression(key));

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order was paid and fulfilled.
+ * An order was paid and fulfilled, version 2: its lines. Version 1 ({@link OrderCompletedV1})
+ * is still written by order-service instances not yet upgraded; handlers receive it as this.
  *
  * @param orderId the order's id
  * @param userId who ordered
@@ -16,7 +17,7 @@ import java.util.List;
  * @param total the sum of the lines
  * @param completedAt when it was completed
  */
-@EventType("order.completed")
+@EventType(value = "order.completed", version = "2.0")
 public record OrderCompleted(
     String orderId,
     @PartitionKey String userId,

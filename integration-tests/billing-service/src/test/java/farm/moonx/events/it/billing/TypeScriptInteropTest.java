@@ -177,10 +177,10 @@ class TypeScriptInteropTest {
   void theServiceLoaderFindsTheCatalogsOfBothModules() {
     EventRegistry all = EventRegistry.load();
     assertThat(all.descriptors()).extracting(d -> d.name()).containsExactlyInAnyOrder(
-        "payment.processed", "payment.requested", "account.statement", "invoice.issued");
+        "payment.processed", "payment.refunded", "payment.requested", "account.statement", "invoice.issued");
     assertThat(new BillingDispatcher(new BillingHandler.Adapter() {}).registry().descriptors())
         .extracting(d -> d.name())
-        .containsExactlyInAnyOrder("payment.processed", "payment.requested", "account.statement", "invoice.issued");
+        .containsExactlyInAnyOrder("payment.processed", "payment.refunded", "payment.requested", "account.statement", "invoice.issued");
   }
 
   private static void assertPaymentData(JsonNode data) {
