@@ -5,6 +5,7 @@ import farm.moonx.events.annotations.DataClassification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,7 @@ public final class EventDescriptor<T> {
   private final Function<? super T, String> partitionKey;
   private final DataValidator<? super T> validator;
   private final EventCodec<T> codec;
+  private final Set<String> sensitiveFields;
 
   private EventDescriptor(Builder<T> b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -51,6 +53,7 @@ public final class EventDescriptor<T> {
     this.partitionKey = b.partitionKey;
     this.validator = b.validator;
     this.codec = Objects.requireNonNull(b.codec, "codec");
+    this.sensitiveFields = Set.copyOf(b.sensitiveFields);
   }
 
   /**
@@ -137,6 +140,14 @@ public final class EventDescriptor<T> {
     return new EventEnvelope<>(envelope.metadata(), cast(envelope.data()));
   }
 
+  /**
+   * The names of the data's components marked {@code @Sensitive}: their values never reach
+   * logs, dead-letter headers or tools (empty if none).
+   */
+  public Set<String> sensitiveFields() {
+    return sensitiveFields;
+  }
+
   @Override
   public String toString() {
     return "EventDescriptor[" + name + " v" + version + " -> " + type.getName() + "]";
@@ -156,6 +167,7 @@ public final class EventDescriptor<T> {
     private String topic = DEFAULT_TOPIC;
     private Function<? super T, String> partitionKey;
     private DataValidator<? super T> validator;
+    private Set<String> sensitiveFields = Set.of();
 
     private Builder(String name, Class<T> type, EventCodec<T> codec) {
       this.name = name;
@@ -190,6 +202,12 @@ public final class EventDescriptor<T> {
     /** Sets the data validator. */
     public Builder<T> validator(DataValidator<? super T> validator) {
       this.validator = validator;
+      return this;
+    }
+
+    /** Sets the names of the components marked {@code @Sensitive} (default: none). */
+    public Builder<T> sensitiveFields(String... names) {
+      this.sensitiveFields = Set.of(names);
       return this;
     }
 
