@@ -9,6 +9,7 @@ import farm.moonx.events.internal.EventMdc;
 import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.internal.EnvelopeValidator;
+import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.internal.ValidationResult;
@@ -114,7 +115,7 @@ public final class RecordProcessor {
     } catch (MalformedEventException | UnknownEventTypeException e) {
       // A parser message may quote the body: log it only for a registered, non-sensitive type.
       boolean quotable = type != null && dispatcher.registry().find(type)
-          .map(d -> d.classification() == null || !d.classification().isSensitive()).orElse(false);
+          .map(d -> !Redaction.hidesValues(d)).orElse(false);
       log.warn("unreadable record {}-{}@{} (type {}): {}", record.topic(), record.partition(), record.offset(),
           type, quotable ? e.getMessage() : LogSafe.error(e, true).getMessage());
       return Outcome.deadLetter(type, e, 0);
