@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Sends the selected dead letters back to their original topic (or --to), key and headers kept,"
         + " dlq.* headers removed, replayed.from added.",
-        "Progress is kept in a consumer group on the dead-letter topic: the same selection is never sent twice."})
+        "Progress is kept in a consumer group on the dead-letter topic: an entry is sent at most once per"
+            + " destination, whatever the filters; entries failing validation are reported, never sent."})
 final class ReplayCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -39,7 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
           + " (default: on; --no-validate sends them as they are).")
   boolean validate;
 
-  @Option(names = "--group", paramLabel = "<id>", description = "The consumer group keeping progress (default: one per selection).")
+  @Option(names = "--group", paramLabel = "<id>", description = "The consumer group keeping progress (default: moonx-events-replay.<topic>[.to.<target>]).")
   String group;
 
   @Override

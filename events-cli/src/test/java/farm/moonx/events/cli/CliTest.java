@@ -75,7 +75,7 @@ class CliTest {
           .contains("2 dead letter(s)"));
 
       Run list = cli("list", "-t", "cli-cards.dlq", "-b", servers);
-      assertThat(list.exit()).isZero();
+      assertThat(list.exit()).as(list.err()).isZero();
       assertThat(list.out()).contains("ENTRY", "FAILED AT", "EVENT TYPE", "ORIGIN", "TRIES", "ERROR", "REASON")
           .containsPattern("0@0 +\\S+ +card\\.added +cli-cards-0@1 +1 +IllegalStateException +\\(message withheld")
           .containsPattern("0@1 +\\S+ +- +cli-cards-0@2 +0 +MalformedEventException")
@@ -85,7 +85,7 @@ class CliTest {
           .contains("0@1").doesNotContain("0@0 ").contains("1 dead letter(s)");
 
       Run show = cli("show", "-t", "cli-cards.dlq", "-b", servers, "0@0");
-      assertThat(show.exit()).isZero();
+      assertThat(show.exit()).as(show.err()).isZero();
       assertThat(show.out()).contains("origin:          cli-cards-0@1", "consumer group:  cli-cards-group",
               "error:           java.lang.IllegalStateException", "\"cardNumber\" : \"<redacted>\"",
               "\"brand\" : \"unknown\"", "\"userId\" : \"u-2\"")
@@ -98,12 +98,12 @@ class CliTest {
       Path config = dir.resolve("client.properties");
       Files.writeString(config, "bootstrap.servers=" + servers + "\nclient.id=on-call\n");
       Run dry = cli("replay", "-t", "cli-cards.dlq", "-c", config.toString(), "--type", "card.added", "--dry-run");
-      assertThat(dry.exit()).isZero();
+      assertThat(dry.exit()).as(dry.err()).isZero();
       assertThat(dry.out()).contains("would send 0@0 card.added").contains("dry run: would send 1, rejected 0");
 
       fixed.set(true);
       Run replay = cli("replay", "-t", "cli-cards.dlq", "-b", servers, "--type", "card.added");
-      assertThat(replay.exit()).isZero();
+      assertThat(replay.exit()).as(replay.err()).isZero();
       assertThat(replay.out()).contains("sent 0@0 card.added", "-> cli-cards", "replayed 1, rejected 0");
       assertThat(replay.err()).contains("[##############################] 2/2");
       await().atMost(30, TimeUnit.SECONDS).until(() -> handled.containsKey("u-2"));

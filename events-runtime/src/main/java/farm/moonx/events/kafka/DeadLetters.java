@@ -30,9 +30,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * }</pre>
  *
  * <p>Reading never joins a consumer group and never commits. A replay keeps its progress as
- * the committed offsets of a consumer group on the dead-letter topic (by default one group per
- * filter and target, see {@link ReplayOptions#group}), so replaying the same selection twice
- * sends only what was dead-lettered since.
+ * the commit of a consumer group on the dead-letter topic (by default one per destination, see
+ * {@link ReplayOptions#group}): the offsets it sent, whatever the filter, so no entry is sent
+ * twice to one destination, and entries a filter passed over stay replayable.
  */
 public final class DeadLetters implements AutoCloseable {
   private final String topic;
@@ -72,8 +72,9 @@ public final class DeadLetters implements AutoCloseable {
   }
 
   /**
-   * Sends the entries {@code filter} accepts, and that this replay group has not replayed yet,
-   * back to their original topic (or {@link ReplayOptions#targetTopic}).
+   * Sends the entries {@code filter} accepts, and that this replay group has not sent yet, back
+   * to their original topic (or {@link ReplayOptions#targetTopic}). Entries that fail
+   * validation are reported each time and never marked sent.
    *
    * @throws org.apache.kafka.common.KafkaException if a send fails; progress is then not saved
    */
@@ -213,8 +214,10 @@ public final class DeadLetters implements AutoCloseable {
     public boolean accepts(Entry entry) {
       String errorClass = entry.failure().errorClass();
       String simple = errorClass == null ? null : errorClass.substring(errorClass.lastIndexOf('.') + 1);
-      return (eventTypes.isEmpty() || eventTypes.contains(entry.eventType()))
-          && (errorClasses.isEmpty() || errorClasses.contains(errorClass) || errorClasses.contains(simple))
+      // Set.of(…).contains(null) throws: an unreadable entry has no type, and may have no error class
+      return (eventTypes.isEmpty() || (entry.eventType() != null && eventTypes.contains(entry.eventType())))
+          && (errorClasses.isEmpty() || (errorClass != null
+              && (errorClasses.contains(errorClass) || errorClasses.contains(simple))))
           && (originalPartition == null || originalPartition == entry.originalPartition())
           && (fromOffset == null || entry.originalOffset() >= fromOffset)
           && (toOffset == null || entry.originalOffset() <= toOffset)
@@ -230,8 +233,8 @@ public final class DeadLetters implements AutoCloseable {
    * @param dryRun report what would be sent, send nothing and save no progress
    * @param validate decode and validate each event as a publish would; one that fails is
    *     reported in {@link ReplayReport#rejected} and not sent
-   * @param group the consumer group keeping the progress; null derives one from the topic,
-   *     filter and target, so the same selection is never sent twice
+   * @param group the consumer group keeping the progress; null: {@code moonx-events-replay.<topic>}
+   *     (plus {@code .to.<target>} with a target topic)
    * @param progress called after each entry read with (entries read, entries to read); may be null
    */
   public record ReplayOptions(String targetTopic, boolean dryRun, boolean validate, String group, Progress progress) {

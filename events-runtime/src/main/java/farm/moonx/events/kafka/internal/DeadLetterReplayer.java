@@ -10,16 +10,11 @@ import farm.moonx.events.kafka.DeadLetters.Rejected;
 import farm.moonx.events.kafka.DeadLetters.ReplayOptions;
 import farm.moonx.events.kafka.DeadLetters.ReplayReport;
 import farm.moonx.events.spi.EventHeaders;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends dead-lettered records back: original key, value and headers, {@code dlq.*} removed,
- * {@link EventHeaders#REPLAYED_FROM} added. Progress is the committed offsets of a consumer
- * group on the dead-letter topic, saved only after every send was acknowledged.
+ * {@link EventHeaders#REPLAYED_FROM} added. Progress ({@link ReplayProgress}) is the commit of a
+ * consumer group on the dead-letter topic, saved only after every send was acknowledged.
  */
 public final class DeadLetterReplayer {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterReplayer.class);
@@ -63,23 +58,32 @@ public final class DeadLetterReplayer {
 
   /** Replays what {@code filter} accepts and the group has not replayed yet. */
   public ReplayReport replay(Filter filter, ReplayOptions options) {
-    String group = options.group() != null ? options.group() : defaultGroup(scan.topic(), filter, options.targetTopic());
+    String group = options.group() != null ? options.group() : defaultGroup(scan.topic(), options.targetTopic());
     List<Entry> sent = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     try (Consumer<byte[], byte[]> consumer = scan.newConsumer(group);
         Producer<byte[], byte[]> producer = options.dryRun() ? null : producer()) {
-      Map<TopicPartition, Long> from = committed(consumer);
+      Map<TopicPartition, ReplayProgress> progress = committed(consumer);
+      Map<TopicPartition, Long> from = new HashMap<>();
+      progress.forEach((tp, p) -> from.put(tp, p.base()));
       long[] done = {0};
-      Map<TopicPartition, Long> end = scan.read(consumer, from, (record, total) -> {
-        Entry entry = scan.parser().read(record);
-        if (filter.accepts(entry)) {
+      scan.read(consumer, from, (record, total) -> {
+        ReplayProgress partition = progress.computeIfAbsent(
+            new TopicPartition(record.topic(), record.partition()), tp -> ReplayProgress.of(null));
+        Entry entry = partition.sent(record.offset()) ? null : scan.parser().read(record);
+        if (entry != null && filter.accepts(entry)) {
           String target = options.targetTopic() != null ? options.targetTopic() : entry.originalTopic();
           String problem = target == null ? "no original topic recorded; give a target topic"
               : options.validate() ? problem(entry) : null;
           if (problem != null) {
             rejected.add(new Rejected(entry, problem));
           } else {
+            partition.markSent(record.offset());
+            if (!partition.recordable()) {
+              throw new IllegalStateException("too many scattered entries to record as replayed in one group;"
+                  + " replay a contiguous selection, or give another group");
+            }
             sent.add(entry);
             if (producer != null) {
               acks.add(producer.send(replayRecord(record, target, scan.topic())));
@@ -93,7 +97,7 @@ public final class DeadLetterReplayer {
       if (producer != null) {
         awaitAcks(producer, acks);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        end.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        progress.forEach((tp, p) -> offsets.put(tp, p.commit()));
         consumer.commitSync(offsets);
         log.info("replayed {} dead letter(s) from {} (group {}), {} rejected", sent.size(), scan.topic(), group,
             rejected.size());
@@ -103,20 +107,12 @@ public final class DeadLetterReplayer {
   }
 
   /**
-   * The group keeping the progress of one selection: the same filter and target always get
-   * the same group, so a second replay of them sends only entries dead-lettered since.
+   * The group keeping the replay progress of {@code topic} towards {@code target} (null: the
+   * original topics): one per destination, so whatever the filters, an entry goes to one
+   * destination at most once.
    */
-  public static String defaultGroup(String topic, Filter filter, String target) {
-    String canonical = String.join("|", sorted(filter.eventTypes()), sorted(filter.errorClasses()),
-        String.valueOf(filter.originalPartition()), String.valueOf(filter.fromOffset()),
-        String.valueOf(filter.toOffset()), String.valueOf(filter.failedFrom()), String.valueOf(filter.failedUntil()),
-        String.valueOf(target));
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return "moonx-events-replay." + topic + "." + HexFormat.of().formatHex(hash, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+  public static String defaultGroup(String topic, String target) {
+    return "moonx-events-replay." + topic + (target == null ? "" : ".to." + target);
   }
 
   /** The record to send for dead-letter {@code record}. */
@@ -145,16 +141,12 @@ public final class DeadLetterReplayer {
     return validator.validate(descriptor.castEnvelope(envelope), descriptor);
   }
 
-  private Map<TopicPartition, Long> committed(Consumer<byte[], byte[]> consumer) {
+  private Map<TopicPartition, ReplayProgress> committed(Consumer<byte[], byte[]> consumer) {
     Set<TopicPartition> partitions = consumer.partitionsFor(scan.topic()).stream()
         .map(p -> new TopicPartition(scan.topic(), p.partition())).collect(Collectors.toSet());
-    Map<TopicPartition, Long> from = new HashMap<>();
-    consumer.committed(partitions).forEach((tp, offset) -> {
-      if (offset != null) {
-        from.put(tp, offset.offset());
-      }
-    });
-    return from;
+    Map<TopicPartition, ReplayProgress> progress = new HashMap<>();
+    consumer.committed(partitions).forEach((tp, offset) -> progress.put(tp, ReplayProgress.of(offset)));
+    return progress;
   }
 
   private Producer<byte[], byte[]> producer() {
@@ -178,9 +170,5 @@ public final class DeadLetterReplayer {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while replaying", e);
     }
-  }
-
-  private static String sorted(Set<String> values) {
-    return String.join(",", new TreeSet<>(values));
   }
 }
