@@ -59,8 +59,8 @@ final class ReplayCommand implements Callable<Integer> {
           + e.eventId() + " -> " + (target != null ? target : e.originalTopic()));
     }
     for (Rejected r : report.rejected()) {
-      out.println("not sent " + r.entry().partition() + "@" + r.entry().offset() + " " + r.entry().eventType() + ": "
-          + r.reason());
+      out.println("not sent " + r.entry().partition() + "@" + r.entry().offset() + " "
+          + (r.entry().eventType() != null ? r.entry().eventType() : "(no type)") + ": " + r.reason());
     }
     out.println((dryRun ? "dry run: would send " : "replayed ") + report.sent().size() + ", rejected "
         + report.rejected().size() + " (progress group " + report.group() + (dryRun ? ", not saved)" : ")"));

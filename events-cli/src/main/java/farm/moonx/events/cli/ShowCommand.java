@@ -53,7 +53,8 @@ final class ShowCommand implements Callable<Integer> {
     line(out, "error", e.failure().errorClass());
     line(out, "reason", Entries.reason(e));
     line(out, "field", e.failure().fieldPath());
-    e.headers().forEach((k, v) -> line(out, "header " + k, v));
+    out.println(e.headers().isEmpty() ? "headers:         -" : "headers:");
+    e.headers().forEach((k, v) -> out.printf("  %s: %s%n", k, v));
     Optional<String> json = e.redactedJson();
     if (json.isPresent()) {
       out.println("event:");
