@@ -8,6 +8,8 @@ import farm.moonx.events.examples.shop.ShopEvents;
 import farm.moonx.events.examples.shop.UserRegistered;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.EventPublisherConfig;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import farm.moonx.events.kafka.Health;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
@@ -39,6 +41,9 @@ final class ShopRun {
   private final Progress progress;
   private final Clock clock = Clock.systemUTC();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  /** Makes trace ids (no exporter: the demo only shows them); every service shares it, as one JVM. */
+  private final OpenTelemetrySdk tracing = OpenTelemetrySdk.builder()
+      .setTracerProvider(SdkTracerProvider.builder().build()).build();
   private int singlePublishes;
   private int batches;
   private PoisonRecord.Sent poison;
@@ -72,6 +77,8 @@ final class ShopRun {
       awaitHandled(audit);
       deadLetters = PoisonRecord.readDeadLetters(
           cluster.clientConfig(), settings.deadLetterTopic(), 1, Duration.ofSeconds(10));
+    } finally {
+      tracing.close();
     }
     return new ShopOutcome(settings, singlePublishes, batches, poison, deadLetters, audit, meters,
         Duration.ofNanos(System.nanoTime() - start));
@@ -155,6 +162,7 @@ final class ShopRun {
         .mainTopic(settings.topic())
         .enableBatching(batching)
         .meterRegistry(meters)
+        .openTelemetry(tracing)
         .build());
   }
 
@@ -164,7 +172,8 @@ final class ShopRun {
         .topics(settings.topic())
         .deadLetterTopic(settings.deadLetterTopic())
         .pollTimeout(Duration.ofMillis(100))
-        .meterRegistry(meters);
+        .meterRegistry(meters)
+        .openTelemetry(tracing);
   }
 
   private static KafkaEventConsumer consumer(EventConsumerConfig.Builder config) {
