@@ -9,7 +9,12 @@ import farm.moonx.events.examples.shop.UserRegistered;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
 import farm.moonx.events.kafka.Health;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
@@ -41,9 +46,12 @@ final class ShopRun {
   private final Progress progress;
   private final Clock clock = Clock.systemUTC();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  /** Makes trace ids (no exporter: the demo only shows them); every service shares it, as one JVM. */
-  private final OpenTelemetrySdk tracing = OpenTelemetrySdk.builder()
-      .setTracerProvider(SdkTracerProvider.builder().build()).build();
+  /**
+   * Makes trace ids; every service shares it, as one JVM. The spans are dropped: the demo only
+   * shows trace ids (a tracer provider with no processor at all makes no spans, so no ids).
+   */
+  private final OpenTelemetrySdk tracing = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+      .addSpanProcessor(SimpleSpanProcessor.create(new DroppedSpans())).build()).build();
   private int singlePublishes;
   private int batches;
   private PoisonRecord.Sent poison;
@@ -178,5 +186,23 @@ final class ShopRun {
 
   private static KafkaEventConsumer consumer(EventConsumerConfig.Builder config) {
     return KafkaEventConsumer.create(config.build()).start();
+  }
+
+  /** An exporter that keeps nothing: a real service would send spans to its collector. */
+  private static final class DroppedSpans implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
   }
 }
