@@ -71,18 +71,25 @@ class CliTest {
       publisher.publish(CARD_ADDED, new CardAdded("u-2", SECRET, "unknown")).get(30, TimeUnit.SECONDS);
       raw.send(new ProducerRecord<>("cli-cards", "u-3".getBytes(StandardCharsets.UTF_8),
           "{not json".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+      // the sensitive value where the codec cannot read it: the decode error would quote it
+      ProducerRecord<byte[], byte[]> undecodable = new ProducerRecord<>("cli-cards", "u-4".getBytes(StandardCharsets.UTF_8),
+          ("{\"metadata\":{\"eventType\":\"card.added\",\"eventId\":\"e-4\"},\"data\":{\"userId\":\"u-4\","
+              + "\"cardNumber\":{\"n\":\"" + SECRET + "\"},\"brand\":\"visa\"}}").getBytes(StandardCharsets.UTF_8));
+      undecodable.headers().add("eventType", "card.added".getBytes(StandardCharsets.UTF_8));
+      raw.send(undecodable).get(30, TimeUnit.SECONDS);
       await().atMost(30, TimeUnit.SECONDS).until(() -> cli("list", "-t", "cli-cards.dlq", "-b", servers).out()
-          .contains("2 dead letter(s)"));
+          .contains("3 dead letter(s)"));
 
       Run list = cli("list", "-t", "cli-cards.dlq", "-b", servers);
       assertThat(list.exit()).as(list.err()).isZero();
       assertThat(list.out()).contains("ENTRY", "FAILED AT", "EVENT TYPE", "ORIGIN", "TRIES", "ERROR", "REASON")
           .containsPattern("0@0 +\\S+ +card\\.added +cli-cards-0@1 +1 +IllegalStateException +\\(message withheld")
           .containsPattern("0@1 +\\S+ +- +cli-cards-0@2 +0 +MalformedEventException")
-          .contains("2 dead letter(s) in cli-cards.dlq")
+          .containsPattern("0@2 +\\S+ +card\\.added +cli-cards-0@3 +0 +MalformedEventException +\\(message withheld")
+          .contains("3 dead letter(s) in cli-cards.dlq")
           .doesNotContain(SECRET);
       assertThat(cli("list", "-t", "cli-cards.dlq", "-b", servers, "--error", "MalformedEventException").out())
-          .contains("0@1").doesNotContain("0@0 ").contains("1 dead letter(s)");
+          .contains("0@1", "0@2").doesNotContain("0@0 ").contains("2 dead letter(s)");
 
       Run show = cli("show", "-t", "cli-cards.dlq", "-b", servers, "0@0");
       assertThat(show.exit()).as(show.err()).isZero();
@@ -92,27 +99,32 @@ class CliTest {
           .doesNotContain(SECRET);
       assertThat(cli("show", "-t", "cli-cards.dlq", "-b", servers, "0@1").out())
           .contains("raw value (9 bytes):", "{not json");
+      assertThat(cli("show", "-t", "cli-cards.dlq", "-b", servers, "0@2").out())
+          .contains("decode error:    does not decode (malformed; message withheld", "(withheld: its type has sensitive data)")
+          .doesNotContain(SECRET);
       assertThat(cli("show", "-t", "cli-cards.dlq", "-b", servers, "0@7").exit()).isEqualTo(1);
 
       // client settings from a properties file (where TLS/SASL settings go), no -b
       Path config = dir.resolve("client.properties");
       Files.writeString(config, "bootstrap.servers=" + servers + "\nclient.id=on-call\n");
       Run dry = cli("replay", "-t", "cli-cards.dlq", "-c", config.toString(), "--type", "card.added", "--dry-run");
-      assertThat(dry.exit()).as(dry.err()).isZero();
-      assertThat(dry.out()).contains("would send 0@0 card.added").contains("dry run: would send 1, rejected 0");
+      assertThat(dry.exit()).as("the undecodable card.added is rejected: " + dry.err()).isEqualTo(2);
+      assertThat(dry.out()).contains("would send 0@0 card.added", "not sent 0@2 card.added: does not decode")
+          .contains("dry run: would send 1, rejected 1").doesNotContain(SECRET);
 
       fixed.set(true);
       Run replay = cli("replay", "-t", "cli-cards.dlq", "-b", servers, "--type", "card.added");
-      assertThat(replay.exit()).as(replay.err()).isZero();
-      assertThat(replay.out()).contains("sent 0@0 card.added", "-> cli-cards", "replayed 1, rejected 0");
-      assertThat(replay.err()).contains("[##############################] 2/2");
+      assertThat(replay.exit()).as(replay.err()).isEqualTo(2);
+      assertThat(replay.out()).contains("sent 0@0 card.added", "-> cli-cards", "replayed 1, rejected 1");
+      assertThat(replay.err()).contains("[##############################] 3/3");
       await().atMost(30, TimeUnit.SECONDS).until(() -> handled.containsKey("u-2"));
       assertThat(cli("replay", "-t", "cli-cards.dlq", "-b", servers, "--type", "card.added").out())
-          .contains("replayed 0, rejected 0");
+          .contains("replayed 0, rejected 1");
 
       Run all = cli("replay", "-t", "cli-cards.dlq", "-b", servers);
       assertThat(all.exit()).as("a rejected entry is worth a non-zero exit").isEqualTo(2);
-      assertThat(all.out()).contains("not sent 0@1").contains("replayed 0, rejected 1");
+      assertThat(all.out()).contains("not sent 0@1", "not sent 0@2").contains("replayed 0, rejected 2")
+          .doesNotContain(SECRET);
       assertThat(handled.get("u-2").get()).isEqualTo(1);
       assertThat(handled.get("u-1").get()).isEqualTo(1);
     }
