@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,7 @@ public final class EventDescriptor<T> {
   private final int major;
   /** Readers of older majors by major, each decoding its own record and upcasting it to T. */
   private final Map<Integer, OlderVersion<T>> older;
+  private final Set<String> sensitiveFields;
 
   private EventDescriptor(Builder<T> b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -61,6 +63,7 @@ public final class EventDescriptor<T> {
     this.codec = Objects.requireNonNull(b.codec, "codec");
     this.major = EventVersions.major(version);
     this.older = Map.copyOf(b.older);
+    this.sensitiveFields = Set.copyOf(b.sensitiveFields);
   }
 
   /**
@@ -181,6 +184,14 @@ public final class EventDescriptor<T> {
     return new EventEnvelope<>(envelope.metadata(), cast(envelope.data()));
   }
 
+  /**
+   * The names of the data's components marked {@code @Sensitive}: their values never reach
+   * logs, dead-letter headers or tools (empty if none).
+   */
+  public Set<String> sensitiveFields() {
+    return sensitiveFields;
+  }
+
   @Override
   public String toString() {
     return "EventDescriptor[" + name + " v" + String.join("/", versions()) + " -> " + type.getName() + "]";
@@ -204,6 +215,7 @@ public final class EventDescriptor<T> {
     private Function<? super T, String> partitionKey;
     private DataValidator<? super T> validator;
     private final Map<Integer, OlderVersion<T>> older = new TreeMap<>();
+    private Set<String> sensitiveFields = Set.of();
 
     private Builder(String name, Class<T> type, EventCodec<T> codec) {
       this.name = name;
@@ -256,6 +268,12 @@ public final class EventDescriptor<T> {
             + (EventVersions.isValid(version) ? ": its major is already read" : ": not major.minor"));
       }
       older.put(olderMajor, new OlderVersion<>(version, new UpcastingCodec<>(name, version, codec, upcast)));
+      return this;
+    }
+
+    /** Sets the names of the components marked {@code @Sensitive} (default: none). */
+    public Builder<T> sensitiveFields(String... names) {
+      this.sensitiveFields = Set.of(names);
       return this;
     }
 

@@ -61,6 +61,7 @@ public final class EventConsumerConfig {
   private final Duration pollTimeout;
   private final Duration deadLetterTimeout;
   private final MeterRegistry meterRegistry;
+  private final Object openTelemetry;
   private final EventSerializer serializer;
   private final Map<String, Object> consumerProperties;
   private final Map<String, Object> deadLetterProducerProperties;
@@ -111,6 +112,7 @@ public final class EventConsumerConfig {
     this.pollTimeout = b.pollTimeout;
     this.deadLetterTimeout = b.deadLetterTimeout;
     this.meterRegistry = b.meterRegistry;
+    this.openTelemetry = b.openTelemetry;
     this.serializer = b.serializer;
 
     Map<String, Object> producer = ClientProperties.derive(consumer, ProducerConfig.configNames(),
@@ -248,6 +250,11 @@ public final class EventConsumerConfig {
     return meterRegistry;
   }
 
+  /** The {@code OpenTelemetry} for traces, or null (typed Object: this class loads without OpenTelemetry). */
+  public Object openTelemetry() {
+    return openTelemetry;
+  }
+
   /** Reads the envelopes. */
   public EventSerializer serializer() {
     return serializer;
@@ -281,6 +288,7 @@ public final class EventConsumerConfig {
     private Duration pollTimeout = Duration.ofMillis(500);
     private Duration deadLetterTimeout = Duration.ofSeconds(30);
     private MeterRegistry meterRegistry;
+    private Object openTelemetry;
     private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, Object> deadLetterProducerProperties = new LinkedHashMap<>();
@@ -396,6 +404,12 @@ public final class EventConsumerConfig {
     /** The Micrometer registry metrics go to (default: none); meter names are in the package documentation. */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Traces handled events (consumer spans continuing traceparent); default GlobalOpenTelemetry if present. */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
       return this;
     }
 

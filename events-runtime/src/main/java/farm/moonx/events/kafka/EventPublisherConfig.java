@@ -56,6 +56,7 @@ public final class EventPublisherConfig {
   private final List<EventTransformer> transformers;
   private final List<EventFilter> filters;
   private final MeterRegistry meterRegistry;
+  private final Object openTelemetry;
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
   private final EventRegistry registry;
@@ -72,6 +73,7 @@ public final class EventPublisherConfig {
     this.transformers = List.copyOf(b.transformers);
     this.filters = List.copyOf(b.filters);
     this.meterRegistry = b.meterRegistry;
+    this.openTelemetry = b.openTelemetry;
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
@@ -175,6 +177,11 @@ public final class EventPublisherConfig {
     return meterRegistry;
   }
 
+  /** The {@code OpenTelemetry} for traces, or null (typed Object: this class loads without OpenTelemetry). */
+  public Object openTelemetry() {
+    return openTelemetry;
+  }
+
   /** Chooses each event's partition key. */
   public PartitionStrategy partitionStrategy() {
     return partitionStrategy;
@@ -270,6 +277,7 @@ public final class EventPublisherConfig {
     private final List<EventTransformer> transformers = new ArrayList<>();
     private final List<EventFilter> filters = new ArrayList<>();
     private MeterRegistry meterRegistry;
+    private Object openTelemetry;
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private EventRegistry registry;
@@ -399,6 +407,12 @@ public final class EventPublisherConfig {
     /** The Micrometer registry metrics go to (default: none); meter names are in the package documentation. */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Traces publishes (producer spans, W3C traceparent headers); default GlobalOpenTelemetry if present. */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
       return this;
     }
 

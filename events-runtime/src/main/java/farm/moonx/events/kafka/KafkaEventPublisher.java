@@ -18,6 +18,7 @@ import farm.moonx.events.kafka.internal.DeadLetterRecord;
 import farm.moonx.events.kafka.internal.LogSafe;
 import farm.moonx.events.kafka.internal.PublishPipeline;
 import farm.moonx.events.kafka.internal.PublishPipeline.Prepared;
+import farm.moonx.events.kafka.internal.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ public final class KafkaEventPublisher implements EventPublisher {
   private final ClusterHealth clusterHealth;
   private final PublishPipeline pipeline;
   private final EventMetrics metrics;
+  private final Tracing tracing;
   private volatile EventRegistry registry;
   private volatile boolean closed;
 
@@ -85,6 +87,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     this.clusterHealth = clusterHealth;
     this.pipeline = new PublishPipeline(config);
     this.metrics = EventMetrics.of(config.meterRegistry());
+    this.tracing = Tracing.create(config.openTelemetry());
     this.registry = config.registry();
   }
 
@@ -253,8 +256,13 @@ public final class KafkaEventPublisher implements EventPublisher {
       }
       CompletableFuture<PublishResult> future = new CompletableFuture<>();
       long start = System.nanoTime();
+      Tracing.Span span = tracing.startPublish(prepared.topic(), type, eventId, prepared.record().headers());
       try {
         producer.send(prepared.record(), (meta, error) -> {
+          if (error == null) {
+            span.sent(meta.partition(), meta.offset());
+          }
+          span.end(error);
           if (error == null) {
             metrics.published(type);
             metrics.publishLatency(type, Duration.ofNanos(System.nanoTime() - start));
@@ -268,6 +276,7 @@ public final class KafkaEventPublisher implements EventPublisher {
               LogSafe.data(prepared.envelope(), prepared.descriptor()));
         }
       } catch (RuntimeException e) {
+        span.end(e);
         failed(prepared, e, future);
       }
       return future;

@@ -56,6 +56,13 @@ public final class EventHeaders {
   /** When it was dead-lettered, epoch milliseconds (decimal). */
   public static final String DLQ_FAILED_AT = "dlq.failed.at";
 
+  /**
+   * On a record replayed from a dead-letter topic: where it was replayed from,
+   * {@code <dead-letter topic>-<partition>@<offset>}. Not a {@code dlq.*} header, so it stays if
+   * the record is dead-lettered again.
+   */
+  public static final String REPLAYED_FROM = "replayed.from";
+
   /** Longest error message kept in {@link #DLQ_ERROR_MESSAGE}. */
   public static final int DLQ_MAX_MESSAGE_LENGTH = 1000;
 

@@ -15,6 +15,15 @@ final class KafkaTestEvents {
           .partitionKey(CardCharged::userId)
           .build();
 
+  /** Internal, with one sensitive component, as the processor writes it for {@code @Sensitive}. */
+  static final EventDescriptor<CardAdded> CARD_ADDED =
+      EventDescriptor.builder("card.added", CardAdded.class, JacksonDatabindCodec.of(CardAdded.class))
+          .classification(DataClassification.INTERNAL)
+          .topic("cards")
+          .partitionKey(CardAdded::userId)
+          .sensitiveFields("cardNumber")
+          .build();
+
   private KafkaTestEvents() {}
 
   /** The order descriptor on another topic (tests on the shared broker use their own topics). */

@@ -35,9 +35,10 @@ public final class AuditService implements ShopHandler {
    * @param correlationId the id of its business flow
    * @param source the service that published it
    * @param latencyMillis from its {@code metadata.timestamp} to the moment it was handled here
+   * @param traceId the W3C trace id its {@code traceparent} header carried, or null
    */
-  public record Entry(
-      String eventType, String eventId, String causationId, String correlationId, String source, long latencyMillis) {}
+  public record Entry(String eventType, String eventId, String causationId, String correlationId, String source,
+      long latencyMillis, String traceId) {}
 
   /**
    * A sign-up, its payment and its order, linked by causation ids.
@@ -51,6 +52,12 @@ public final class AuditService implements ShopHandler {
     public boolean oneCorrelation() {
       return signup.correlationId().equals(payment.correlationId())
           && payment.correlationId().equals(order.correlationId());
+    }
+
+    /** The trace all three belong to, or null if they are not one trace. */
+    public String traceId() {
+      return signup.traceId() != null && signup.traceId().equals(payment.traceId())
+          && signup.traceId().equals(order.traceId()) ? signup.traceId() : null;
     }
   }
 
@@ -67,23 +74,27 @@ public final class AuditService implements ShopHandler {
 
   @Override
   public void onUserRegistered(EventEnvelope<UserRegistered> event, Delivery context) {
-    audit(event.metadata());
+    audit(event.metadata(), context);
   }
 
   @Override
   public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery context) {
-    audit(event.metadata());
+    audit(event.metadata(), context);
   }
 
   @Override
   public void onOrderCompleted(EventEnvelope<OrderCompleted> event, Delivery context) {
-    audit(event.metadata());
+    audit(event.metadata(), context);
   }
 
-  private void audit(EventMetadata m) {
+  private void audit(EventMetadata m, Delivery context) {
     long latency = clock.millis() - m.timestamp();
     deliveries.incrementAndGet();
-    Entry entry = new Entry(m.eventType(), m.eventId(), m.causationId(), m.correlationId(), m.source(), latency);
+    // traceparent: version-traceid-spanid-flags (W3C Trace Context)
+    String traceId = context.header("traceparent").map(t -> t.split("-")).filter(p -> p.length == 4)
+        .map(p -> p[1]).orElse(null);
+    Entry entry = new Entry(m.eventType(), m.eventId(), m.causationId(), m.correlationId(), m.source(), latency,
+        traceId);
     if (byEventId.putIfAbsent(m.eventId(), entry) == null) {
       handledByType.computeIfAbsent(m.eventType(), t -> new AtomicLong()).incrementAndGet();
       // The handler always gets the newest record; the envelope says which version was sent.

@@ -89,6 +89,9 @@ final class ShopReport {
         out.printf("  %-18s eventId %s  causationId %-36s  from %s%n", e.eventType(), e.eventId(),
             e.causationId() == null ? "-" : e.causationId(), e.source());
       }
+      out.printf("  trace of the first chain: %s%n", chain.traceId() != null
+          ? chain.traceId() + " (sign-up, payment and order in one trace, W3C traceparent)"
+          : "none shared (the three hops are not one trace)");
     }, () -> out.println("Correlation chain: none complete"));
     out.printf("  %d of %d chains complete (order -> payment -> sign-up), each under one correlation id%n",
         outcome.correlatedChains(), outcome.settings().users());

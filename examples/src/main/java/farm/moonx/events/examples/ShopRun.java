@@ -8,6 +8,13 @@ import farm.moonx.events.examples.shop.ShopEvents;
 import farm.moonx.events.examples.shop.UserRegistered;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.EventPublisherConfig;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
 import farm.moonx.events.kafka.Health;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
@@ -39,6 +46,12 @@ final class ShopRun {
   private final Progress progress;
   private final Clock clock = Clock.systemUTC();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  /**
+   * Makes trace ids; every service shares it, as one JVM. The spans are dropped: the demo only
+   * shows trace ids (a tracer provider with no processor at all makes no spans, so no ids).
+   */
+  private final OpenTelemetrySdk tracing = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+      .addSpanProcessor(SimpleSpanProcessor.create(new DroppedSpans())).build()).build();
   private int singlePublishes;
   private int batches;
   private PoisonRecord.Sent poison;
@@ -77,6 +90,8 @@ final class ShopRun {
       awaitHandled(audit);
       deadLetters = PoisonRecord.readDeadLetters(
           cluster.clientConfig(), settings.deadLetterTopic(), 1, Duration.ofSeconds(10));
+    } finally {
+      tracing.close();
     }
     return new ShopOutcome(settings, singlePublishes, batches, poison, deadLetters, audit, meters,
         Duration.ofNanos(System.nanoTime() - start));
@@ -160,6 +175,7 @@ final class ShopRun {
         .mainTopic(settings.topic())
         .enableBatching(batching)
         .meterRegistry(meters)
+        .openTelemetry(tracing)
         .build());
   }
 
@@ -169,10 +185,29 @@ final class ShopRun {
         .topics(settings.topic())
         .deadLetterTopic(settings.deadLetterTopic())
         .pollTimeout(Duration.ofMillis(100))
-        .meterRegistry(meters);
+        .meterRegistry(meters)
+        .openTelemetry(tracing);
   }
 
   private static KafkaEventConsumer consumer(EventConsumerConfig.Builder config) {
     return KafkaEventConsumer.create(config.build()).start();
+  }
+
+  /** An exporter that keeps nothing: a real service would send spans to its collector. */
+  private static final class DroppedSpans implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
   }
 }

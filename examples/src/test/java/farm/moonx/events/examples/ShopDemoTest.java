@@ -38,6 +38,7 @@ class ShopDemoTest {
         .contains("\"12,50\" is not a decimal number")
         .contains("by         consumer group " + settings.group("audit") + ", after 0 handler attempt(s)")
         .contains("120 of 120 chains complete")
+        .containsPattern("trace of the first chain: [0-9a-f]{32} \\(sign-up, payment and order in one trace")
         .contains("OK: all 360 events published and handled");
     // Both releases of the order service took payments: every order arrived, in either version.
     java.util.regex.Matcher versions = java.util.regex.Pattern.compile(

@@ -12,9 +12,17 @@ import javax.lang.model.element.Element;
  * @param partitionKey whether it carries {@code @PartitionKey}
  * @param mutableSuppressed whether {@code @SuppressWarnings("moonx-mutable")} is on it or its record
  * @param element the component, for diagnostics
+ * @param sensitive whether it carries {@code @Sensitive}: its value is redacted wherever the
+ *     library shows events
  */
-public record FieldModel(
-    String name, Shape shape, boolean nullable, boolean partitionKey, boolean mutableSuppressed, Element element) {
+public record FieldModel(String name, Shape shape, boolean nullable, boolean partitionKey,
+    boolean mutableSuppressed, Element element, boolean sensitive) {
+
+  /** A field that is not sensitive. */
+  public FieldModel(
+      String name, Shape shape, boolean nullable, boolean partitionKey, boolean mutableSuppressed, Element element) {
+    this(name, shape, nullable, partitionKey, mutableSuppressed, element, false);
+  }
 
   /** The {@code @SuppressWarnings} key that silences the mutable-component warning. */
   public static final String SUPPRESS_MUTABLE = "moonx-mutable";

@@ -25,6 +25,7 @@ public final class EventReader {
   /** The annotation read here. */
   public static final String EVENT_TYPE = "farm.moonx.events.annotations.EventType";
   private static final String PARTITION_KEY = "farm.moonx.events.annotations.PartitionKey";
+  private static final String SENSITIVE = "farm.moonx.events.annotations.Sensitive";
 
   private EventReader() {}
 
@@ -89,8 +90,9 @@ public final class EventReader {
       boolean nullable = annotations.stream().anyMatch(a -> Annotations.simpleName(a).equals("Nullable"));
       boolean key = annotations.stream().anyMatch(a -> Annotations.name(a).equals(PARTITION_KEY));
       boolean suppressedHere = recordSuppressed || annotations.stream().anyMatch(EventReader::suppressesMutable);
-      fields.add(new FieldModel(
-          component.getSimpleName().toString(), shape, nullable, key, suppressedHere, located(record, component)));
+      boolean sensitive = annotations.stream().anyMatch(a -> Annotations.name(a).equals(SENSITIVE));
+      fields.add(new FieldModel(component.getSimpleName().toString(), shape, nullable, key, suppressedHere,
+          located(record, component), sensitive));
     }
     return new RecordModel(Names.ref(record), record, fields);
   }

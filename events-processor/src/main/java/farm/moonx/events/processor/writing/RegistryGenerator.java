@@ -138,6 +138,12 @@ public final class RegistryGenerator {
     if (validator != null) {
       init.add(".validator($T::$N)\n", registry, validator);
     }
+    List<String> sensitive = event.record().fields().stream().filter(FieldModel::sensitive).map(FieldModel::name)
+        .sorted().toList();
+    if (!sensitive.isEmpty()) {
+      init.add(".sensitiveFields($L)\n", sensitive.stream().map(n -> CodeBlock.of("$S", n))
+          .collect(CodeBlock.joining(", ")));
+    }
     init.add(".build()").unindent().unindent();
     return FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, record), constant,
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -1,6 +1,8 @@
 package farm.moonx.events.kafka.internal;
 
+import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.kafka.EventConsumerConfig;
+import farm.moonx.events.spi.EventHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +40,7 @@ public final class DeadLetterWriter {
     ProducerRecord<byte[], byte[]> copy = DeadLetterRecord.of(topic, record.key(), record.value(), record.headers(),
         error, new DeadLetterRecord.Origin(record.topic(), record.partition(), record.offset(), record.timestamp(),
             config.groupId()), attempts, clock.millis());
+    withholdMessageIfSensitive(record, copy);
     try {
       producer.send(copy).get(config.deadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return topic;
@@ -54,6 +57,18 @@ public final class DeadLetterWriter {
     } catch (RuntimeException e) {
       // e.g. IllegalStateException from a producer closed under a worker that outlived close()
       throw new KafkaException("dead-letter write to " + topic + " failed", e);
+    }
+  }
+
+  /**
+   * Replaces the error message by a notice for types whose values must not be shown: a handler's
+   * or parser's message may quote a confidential event's data or a {@code @Sensitive} value.
+   */
+  private void withholdMessageIfSensitive(ConsumerRecord<byte[], byte[]> record, ProducerRecord<byte[], byte[]> copy) {
+    String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
+    boolean hides = type != null && config.dispatcher().registry().find(type).map(Redaction::hidesValues).orElse(false);
+    if (hides) {
+      EventRecords.put(copy.headers(), EventHeaders.DLQ_ERROR_MESSAGE, "(" + LogSafe.WITHHELD + ")");
     }
   }
 

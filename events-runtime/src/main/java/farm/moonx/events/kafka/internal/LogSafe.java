@@ -3,6 +3,7 @@ package farm.moonx.events.kafka.internal;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.Redaction;
 
 /**
  * What of an event may go into a log line. Ids and types always may; the data only when
@@ -10,12 +11,15 @@ import farm.moonx.events.annotations.DataClassification;
  * stricter of the two wins, so a consumed envelope cannot talk its way into the logs).
  */
 public final class LogSafe {
+  /** What stands in for an error message that may quote sensitive data. */
+  public static final String WITHHELD = "message withheld: it may quote event data";
+
   private LogSafe() {}
 
-  /** Whether {@code envelope}'s data must stay out of logs. */
+  /** Whether {@code envelope}'s data must stay out of logs (by classification or {@code @Sensitive} components). */
   public static boolean isSensitive(EventEnvelope<?> envelope, EventDescriptor<?> descriptor) {
     return sensitive(envelope.metadata().dataClassification())
-        || (descriptor != null && sensitive(descriptor.classification()));
+        || (descriptor != null && Redaction.hidesValues(descriptor));
   }
 
   /** {@code "data=<record>"}, or a placeholder naming the classification for sensitive events. */
@@ -46,7 +50,7 @@ public final class LogSafe {
     private static final long serialVersionUID = 1L;
 
     RedactedException(String originalClass) {
-      super(originalClass + " (message withheld: it may quote event data)");
+      super(originalClass + " (" + WITHHELD + ")");
     }
   }
 }

@@ -9,6 +9,8 @@ import farm.moonx.events.internal.EventMdc;
 import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.internal.EnvelopeValidator;
+import farm.moonx.events.internal.Redaction;
+import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.internal.ValidationResult;
@@ -67,6 +69,7 @@ public final class RecordProcessor {
   private final EventMetrics metrics;
   private final RetryPolicy retryPolicy;
   private final EnvelopeValidator validator = EnvelopeValidator.standard();
+  private final Tracing tracing;
 
   /** A processor for {@code config}. */
   public RecordProcessor(EventConsumerConfig config) {
@@ -74,6 +77,7 @@ public final class RecordProcessor {
     this.dispatcher = config.dispatcher();
     this.metrics = EventMetrics.of(config.meterRegistry());
     this.retryPolicy = config.retryPolicy();
+    this.tracing = Tracing.create(config.openTelemetry());
   }
 
   /**
@@ -110,11 +114,11 @@ public final class RecordProcessor {
       }
       EventDescriptor<?> descriptor = dispatcher.registry().find(type)
           .orElseThrow(() -> new UnknownEventTypeException(envelope.eventType()));
-      return handle(envelope, descriptor, record, attempt);
+      return traced(envelope, descriptor, record, attempt);
     } catch (MalformedEventException | UnknownEventTypeException e) {
       // A parser message may quote the body: log it only for a registered, non-sensitive type.
       boolean quotable = type != null && dispatcher.registry().find(type)
-          .map(d -> d.classification() == null || !d.classification().isSensitive()).orElse(false);
+          .map(d -> !Redaction.hidesValues(d)).orElse(false);
       log.warn("unreadable record {}-{}@{} (type {}): {}", record.topic(), record.partition(), record.offset(),
           type, quotable ? e.getMessage() : LogSafe.error(e, true).getMessage());
       return Outcome.deadLetter(type, e, 0);
@@ -126,12 +130,32 @@ public final class RecordProcessor {
     }
   }
 
-  private <T> Outcome handle(
-      EventEnvelope<?> decoded, EventDescriptor<T> descriptor, ConsumerRecord<byte[], byte[]> record, int attempt) {
+  /** {@link #handle} in a consumer span that continues the record's trace and ends with the outcome. */
+  private Outcome traced(
+      EventEnvelope<?> decoded, EventDescriptor<?> descriptor, ConsumerRecord<byte[], byte[]> record, int attempt) {
+    Tracing.Span span = tracing.startProcess(record, config.groupId(), descriptor.name(), decoded.eventId());
+    Outcome outcome;
+    try {
+      outcome = handle(decoded, descriptor, record, attempt, span);
+    } catch (RuntimeException | Error e) {
+      span.end(e);
+      throw e;
+    }
+    if (outcome.action() == Action.RETRY) {
+      span.retry(attempt, outcome.error());
+    } else if (outcome.action() == Action.DEAD_LETTER) {
+      span.deadLetter(outcome.error());
+    }
+    span.end(outcome.error());
+    return outcome;
+  }
+
+  private <T> Outcome handle(EventEnvelope<?> decoded, EventDescriptor<T> descriptor,
+      ConsumerRecord<byte[], byte[]> record, int attempt, Tracing.Span span) {
     EventEnvelope<T> envelope = new EventEnvelope<>(decoded.metadata(), descriptor.cast(decoded.data()));
     String type = descriptor.name();
     boolean sensitive = LogSafe.isSensitive(envelope, descriptor);
-    try (EventMdc.Scope ignored = EventMdc.open(envelope.metadata())) {
+    try (EventMdc.Scope ignored = EventMdc.open(envelope.metadata()); Tracing.Scope current = span.makeCurrent()) {
       if (config.validationEnabled()) {
         ValidationResult result = validator.validate(envelope, descriptor);
         if (!result.valid()) {
