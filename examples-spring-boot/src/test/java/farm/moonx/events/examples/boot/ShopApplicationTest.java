@@ -11,11 +11,17 @@ import farm.moonx.events.testkit.EmbeddedKafka;
 import farm.moonx.events.testkit.EmbeddedKafkaTest;
 import farm.moonx.events.testkit.KafkaCluster;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URL;
 import java.time.Duration;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,12 +74,26 @@ class ShopApplicationTest {
    */
   @Test
   @Order(0)
-  void clientsAndEmbeddedBrokerComeFromBootsKafkaRelease() {
+  void clientsAndEmbeddedBrokerComeFromBootsKafkaRelease() throws IOException {
     String bootsKafka = System.getProperty("expected.kafka.version");
     assertThat(bootsKafka).isNotBlank();
-    assertThat(AppInfoParser.getVersion()).isEqualTo(bootsKafka);
-    String serverJar = kafka.server.KafkaRaftServer.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-    assertThat(serverJar).endsWith("kafka_2.13-" + bootsKafka + ".jar");
+    Map<String, String> kafkaJars = kafkaJarVersions();
+    assertThat(kafkaJars).containsKeys("kafka-clients", "kafka_2.13", "kafka-server", "kafka-raft");
+    assertThat(kafkaJars).allSatisfy((artifact, version) -> assertThat(version).as(artifact).isEqualTo(bootsKafka));
+  }
+
+  /** Every org.apache.kafka jar on the test class path, by artifact id, with its version (from the repository path). */
+  private static Map<String, String> kafkaJarVersions() throws IOException {
+    Map<String, String> versions = new TreeMap<>();
+    Pattern kafkaJar = Pattern.compile("/org/apache/kafka/([^/]+)/([^/]+)/[^/]+\\.jar!");
+    Enumeration<URL> manifests = ShopApplicationTest.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+    while (manifests.hasMoreElements()) {
+      Matcher jar = kafkaJar.matcher(manifests.nextElement().toString());
+      if (jar.find()) {
+        versions.put(jar.group(1), jar.group(2));
+      }
+    }
+    return versions;
   }
 
   @Test
