@@ -19,20 +19,27 @@ import org.springframework.stereotype.Service;
 public class AuditService implements ShopHandler {
 
   private final Map<String, Set<String>> eventIdsByType = new ConcurrentHashMap<>();
+  private final Set<String> typeAndUser = ConcurrentHashMap.newKeySet();
 
   @Override
   public void onUserRegistered(EventEnvelope<UserRegistered> event, Delivery delivery) {
-    record(event);
+    record(event, event.data().userId());
   }
 
   @Override
   public void onPaymentProcessed(EventEnvelope<PaymentProcessed> event, Delivery delivery) {
-    record(event);
+    record(event, event.data().userId());
   }
 
-  private void record(EventEnvelope<?> event) {
+  private void record(EventEnvelope<?> event, String userId) {
     eventIdsByType.computeIfAbsent(event.eventType(), type -> ConcurrentHashMap.newKeySet())
         .add(event.metadata().eventId());
+    typeAndUser.add(event.eventType() + " " + userId);
+  }
+
+  /** Whether an event of {@code eventType} about {@code userId} was audited. */
+  public boolean saw(String eventType, String userId) {
+    return typeAndUser.contains(eventType + " " + userId);
   }
 
   /** How many distinct events of {@code eventType} were audited. */
