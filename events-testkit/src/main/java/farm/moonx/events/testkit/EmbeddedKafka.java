@@ -3,6 +3,7 @@ package farm.moonx.events.testkit;
 import farm.moonx.events.testkit.internal.BrokerProperties;
 import farm.moonx.events.testkit.internal.ClusterOps;
 import farm.moonx.events.testkit.internal.KraftNode;
+import farm.moonx.events.testkit.internal.QuietKafkaLogs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,10 +29,12 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
  * {@link #restart()}) brings it back on the same ports, so clients created before the stop
  * reconnect on their own. {@link #close()} shuts it down for good and deletes the directory.
  *
- * <p>The broker logs through SLF4J: without a binding on the class path it is silent. In tests,
- * add {@code org.slf4j:slf4j-simple} (test scope) with {@code defaultLogLevel=warn} in
- * {@code simplelogger.properties}, or set the loggers {@code kafka}, {@code org.apache.kafka} and
- * {@code state.change.logger} to WARN in the binding you already use.
+ * <p>The broker logs through SLF4J. Its loggers and the clients' ({@code kafka},
+ * {@code org.apache.kafka}, {@code state.change.logger}) are set to WARN when the first broker
+ * starts, where the binding is slf4j-simple or Logback and the project's own logging
+ * configuration sets no level for them. For more, run with {@code -Dmoonx.events.test.log=info}
+ * (or {@code debug}; the environment variable {@code MOONX_EVENTS_TEST_LOG} works too). With
+ * another binding, set those loggers in its configuration.
  *
  * <p>Instances are thread-safe. Tests that want one broker shared by all test classes use
  * {@link EmbeddedKafkaTest} instead of creating their own.
@@ -78,6 +81,7 @@ public final class EmbeddedKafka implements KafkaCluster, AutoCloseable {
       case CLOSED:
         throw new IllegalStateException("EmbeddedKafka is closed; build a new one");
       case NEW:
+        QuietKafkaLogs.apply();
         node = KraftNode.launchNew(nodeId, listenerProtocols, overrides, STARTUP_TIMEOUT);
         state = State.RUNNING;
         return this;

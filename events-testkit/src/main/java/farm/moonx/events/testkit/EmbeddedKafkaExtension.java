@@ -1,5 +1,6 @@
 package farm.moonx.events.testkit;
 
+import farm.moonx.events.testkit.internal.QuietKafkaLogs;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The JUnit 5 extension behind {@link EmbeddedKafkaTest}: one {@link KafkaCluster} per test run,
  * kept in the root context's store so every test class finds the same one, and closed by JUnit
- * (it is {@link AutoCloseable}) when the run ends.
+ * when the run ends.
+ *
+ * <p>Works with the JUnit Jupiter of the user's project, 5.10 through 6.x: it uses no API newer
+ * than 5.10 (the testkit declares {@code junit-jupiter-api} as {@code provided}).
  */
 public final class EmbeddedKafkaExtension
     implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
@@ -61,7 +65,8 @@ public final class EmbeddedKafkaExtension
    */
   static KafkaCluster sharedCluster(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(CLUSTER_KEY, key -> openCluster(System::getenv), KafkaCluster.class);
+        .getOrComputeIfAbsent(CLUSTER_KEY, key -> new StoredCluster(openCluster(System::getenv)), StoredCluster.class)
+        .cluster;
   }
 
   /**
@@ -69,6 +74,8 @@ public final class EmbeddedKafkaExtension
    * and not blank, and starts an {@link EmbeddedKafka} otherwise.
    */
   static KafkaCluster openCluster(Function<String, String> environment) {
+    // Quiet the clients of the tests even when they talk to an external cluster.
+    QuietKafkaLogs.apply();
     String external = environment.apply(BOOTSTRAP_SERVERS_ENV);
     if (external != null && !external.isBlank()) {
       LOG.info("{} is set: tests use the Kafka cluster at {}", BOOTSTRAP_SERVERS_ENV, external.trim());
@@ -91,9 +98,33 @@ public final class EmbeddedKafkaExtension
     for (Field field : fields) {
       Object value = field.getType() == KafkaCluster.class ? cluster : cluster.bootstrapServers();
       try {
-        ReflectionSupport.makeAccessible(field).set(instance, value);
-      } catch (IllegalAccessException e) {
+        // Not ReflectionSupport.makeAccessible: it is new in JUnit 5.12, and users may run 5.10.
+        field.setAccessible(true);
+        field.set(instance, value);
+      } catch (IllegalAccessException | RuntimeException e) {
         throw new ExtensionConfigurationException("Cannot inject Kafka into field " + describe(field), e);
+      }
+    }
+  }
+
+  /**
+   * The cluster as the root store holds it. JUnit 5.13 and later close stored {@link AutoCloseable}
+   * values (and warn about values that are only a {@code CloseableResource}); 5.10 to 5.12 close
+   * only a {@code CloseableResource}. Being both, it is closed exactly once on every version.
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: the only close hook JUnit 5.10 to 5.12 know
+  private static final class StoredCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final KafkaCluster cluster;
+
+    StoredCluster(KafkaCluster cluster) {
+      this.cluster = cluster;
+    }
+
+    @Override
+    public void close() throws Exception {
+      // An external cluster is not ours to stop; only the embedded broker is closed.
+      if (cluster instanceof AutoCloseable closeable) {
+        closeable.close();
       }
     }
   }

@@ -1,0 +1,5 @@
+/** The orders service's events. */
+@EventCatalog(name = "Orders", topic = "orders")
+package com.example.orders.events;
+
+import farm.moonx.events.annotations.EventCatalog;
