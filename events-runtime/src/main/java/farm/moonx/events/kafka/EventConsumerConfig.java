@@ -60,6 +60,7 @@ public final class EventConsumerConfig {
   private final boolean validationEnabled;
   private final Duration pollTimeout;
   private final Duration deadLetterTimeout;
+  private final Duration handlerTimeout;
   private final MeterRegistry meterRegistry;
   private final EventSerializer serializer;
   private final Map<String, Object> consumerProperties;
@@ -110,6 +111,13 @@ public final class EventConsumerConfig {
     this.validationEnabled = b.validationEnabled;
     this.pollTimeout = b.pollTimeout;
     this.deadLetterTimeout = b.deadLetterTimeout;
+    long maxPollInterval = Long.parseLong(String.valueOf(
+        consumer.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)));
+    this.handlerTimeout = b.handlerTimeout != null ? b.handlerTimeout : Duration.ofMillis(maxPollInterval / 2);
+    if (handlerTimeout.isZero() || handlerTimeout.isNegative() || handlerTimeout.toMillis() >= maxPollInterval) {
+      throw new IllegalArgumentException("EventConsumerConfig: handlerTimeout must be positive and below "
+          + "max.poll.interval.ms (" + maxPollInterval + " ms), got " + handlerTimeout.toMillis() + " ms");
+    }
     this.meterRegistry = b.meterRegistry;
     this.serializer = b.serializer;
 
@@ -243,6 +251,15 @@ public final class EventConsumerConfig {
     return deadLetterTimeout;
   }
 
+  /**
+   * The longest one handler call may run before it counts as a failed attempt (a
+   * {@link java.util.concurrent.TimeoutException}) and is interrupted; below
+   * {@code max.poll.interval.ms}, so a hung handler cannot get its consumer evicted.
+   */
+  public Duration handlerTimeout() {
+    return handlerTimeout;
+  }
+
   /** The registry consume metrics go to, or null for none. */
   public MeterRegistry meterRegistry() {
     return meterRegistry;
@@ -280,6 +297,7 @@ public final class EventConsumerConfig {
     private boolean validationEnabled = true;
     private Duration pollTimeout = Duration.ofMillis(500);
     private Duration deadLetterTimeout = Duration.ofSeconds(30);
+    private Duration handlerTimeout;
     private MeterRegistry meterRegistry;
     private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -390,6 +408,17 @@ public final class EventConsumerConfig {
     /** The longest a dead-letter write may take (default 30 s; keep it under {@code max.poll.interval.ms}). */
     public Builder deadLetterTimeout(Duration timeout) {
       this.deadLetterTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The longest one handler call may run (default: half of {@code max.poll.interval.ms}, so
+     * 150 s with Kafka's defaults). A call that overruns is interrupted and counts as a failed
+     * attempt, retried or dead-lettered per the {@link RetryPolicy}: a handler that hangs cannot
+     * hold its partition, nor get its consumer evicted from the group, forever.
+     */
+    public Builder handlerTimeout(Duration timeout) {
+      this.handlerTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 

@@ -8,10 +8,12 @@ import farm.moonx.events.kafka.internal.RecordProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,8 +69,14 @@ public final class KafkaEventConsumer implements AutoCloseable {
   public static KafkaEventConsumer create(EventConsumerConfig config) {
     Producer<byte[], byte[]> producer = new KafkaProducer<>(config.deadLetterProducerProperties(),
         new ByteArraySerializer(), new ByteArraySerializer());
-    return new KafkaEventConsumer(config, () -> new KafkaConsumer<>(config.consumerProperties(),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer()), producer, Clock.systemUTC());
+    AtomicInteger thread = new AtomicInteger();
+    return new KafkaEventConsumer(config, () -> {
+      // One client.id per thread: a shared one clashes on the consumers' JMX MBeans and quotas.
+      Map<String, Object> properties = new HashMap<>(config.consumerProperties());
+      properties.put(ConsumerConfig.CLIENT_ID_CONFIG,
+          properties.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + thread.getAndIncrement());
+      return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }, producer, Clock.systemUTC());
   }
 
   /**
@@ -99,7 +107,9 @@ public final class KafkaEventConsumer implements AutoCloseable {
         created.add(consumers.get());
       }
     } catch (RuntimeException e) {
-      created.forEach(Consumer::close); // do not leak the ones made before the failure
+      created.forEach(Consumer::close); // do not leak the ones made before the failure, nor the dead-letter producer
+      closed = true;
+      deadLetters.close(Duration.ZERO);
       throw e;
     }
     started = true;
@@ -115,8 +125,11 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
   /**
    * Up when started, not closed, every thread alive, and every thread polled within
-   * {@code max.poll.interval.ms} (a handler stuck longer is down). Details per thread: alive,
-   * assigned partitions, milliseconds since the last poll, and the error that ended it.
+   * {@code max.poll.interval.ms} (a handler stuck longer is down), and no dead-letter topic
+   * refuses writes for good (authorization, invalid topic…: the records waiting for it are
+   * named in {@code deadLetterTopicsUnwritable} with the reason). Details per thread: alive,
+   * assigned partitions, milliseconds since the last poll, and the error that ended it or
+   * that the last loop pass recovered from.
    */
   public Health healthCheck() {
     Map<String, Object> details = new LinkedHashMap<>();
@@ -141,9 +154,17 @@ public final class KafkaEventConsumer implements AutoCloseable {
       thread.put("lastPollMsAgo", lastPoll < 0 ? null : now - lastPoll);
       if (worker.fatal() != null) {
         thread.put("error", worker.fatal().toString());
+      } else if (worker.lastError() != null) {
+        thread.put("lastError", worker.lastError());
       }
       details.put("thread-" + i, thread);
       up &= alive && polling;
+    }
+    Map<String, String> unwritable = deadLetters.unwritable();
+    if (!unwritable.isEmpty()) {
+      // Records waiting for these topics are neither handled nor committed: someone must act.
+      details.put("deadLetterTopicsUnwritable", unwritable);
+      up = false;
     }
     return new Health(up, details);
   }
@@ -155,7 +176,8 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
   /**
    * Stops every thread after its in-flight record, commits what is done, leaves the group and
-   * closes the dead-letter producer, waiting at most about {@code timeout}.
+   * closes the dead-letter producer, waiting at most about {@code timeout}; a handler still
+   * running then is interrupted (its record is not committed and comes again).
    */
   public void close(Duration timeout) {
     synchronized (this) {
@@ -173,8 +195,17 @@ public final class KafkaEventConsumer implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    for (int i = 0; i < threads.size(); i++) {
+      Thread thread = threads.get(i);
       if (thread.isAlive()) {
-        log.warn("{} did not stop within {} ms (a handler still running?)", thread.getName(), timeout.toMillis());
+        log.warn("{} did not stop within {} ms; interrupting its handler", thread.getName(), timeout.toMillis());
+        workers.get(i).interruptHandler();
+        try {
+          thread.join(1000); // the worker commits what is done and leaves the group
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     deadLetters.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

@@ -56,6 +56,13 @@ public final class EventHeaders {
   /** When it was dead-lettered, epoch milliseconds (decimal). */
   public static final String DLQ_FAILED_AT = "dlq.failed.at";
 
+  /**
+   * Present when the dead letter carries no value because the original could not be copied
+   * (too large for the dead-letter topic with these headers): the original value's size in
+   * bytes. The original stays at {@link #DLQ_ORIGINAL_TOPIC} / partition / offset.
+   */
+  public static final String DLQ_PAYLOAD_OMITTED = "dlq.payload.omitted";
+
   /** Longest error message kept in {@link #DLQ_ERROR_MESSAGE}. */
   public static final int DLQ_MAX_MESSAGE_LENGTH = 1000;
 

@@ -30,7 +30,8 @@ public final class DeadLetterRecord {
         out.add(header);
       }
     }
-    EventRecords.put(out, EventHeaders.DLQ_ERROR_CLASS, error.getClass().getName());
+    EventRecords.put(out, EventHeaders.DLQ_ERROR_CLASS, error instanceof AttemptMetadata.EarlierFailure earlier
+        ? earlier.errorClass() : error.getClass().getName());
     EventRecords.put(out, EventHeaders.DLQ_ERROR_MESSAGE, bounded(error.getMessage()));
     EventRecords.put(out, EventHeaders.DLQ_ORIGINAL_TOPIC, origin.topic());
     if (origin.partition() >= 0) {

@@ -3,6 +3,7 @@ package farm.moonx.events.kafka.internal;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.LogText;
 
 /**
  * What of an event may go into a log line. Ids and types always may; the data only when
@@ -11,6 +12,11 @@ import farm.moonx.events.annotations.DataClassification;
  */
 public final class LogSafe {
   private LogSafe() {}
+
+  /** Text from input, escaped and capped for a log line: see {@link LogText}. */
+  public static String text(String value) {
+    return LogText.of(value);
+  }
 
   /** Whether {@code envelope}'s data must stay out of logs. */
   public static boolean isSensitive(EventEnvelope<?> envelope, EventDescriptor<?> descriptor) {
