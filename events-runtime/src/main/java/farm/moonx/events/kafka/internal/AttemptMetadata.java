@@ -28,7 +28,7 @@ public final class AttemptMetadata {
 
   /** The offset to commit for the record at {@code offset} after its {@code attempts}-th failed attempt. */
   public static OffsetAndMetadata of(long offset, int attempts, Throwable error) {
-    String errorClass = error == null ? "" : error.getClass().getName();
+    String errorClass = error == null ? "" : LogSafe.errorClass(error);
     if (errorClass.length() > MAX_CLASS_NAME) {
       errorClass = errorClass.substring(0, MAX_CLASS_NAME);
     }

@@ -240,10 +240,11 @@ public final class ConsumerWorker implements Runnable {
       Failure failure) {
     try {
       String topic = deadLetters.write(record, outcome.error(), outcome.attempts());
-      metrics.deadLettered(processor.meterTag(outcome.eventType()), outcome.error().getClass().getSimpleName());
+      String errorClass = LogSafe.errorClass(outcome.error());
+      metrics.deadLettered(processor.meterTag(outcome.eventType()), errorClass.substring(errorClass.lastIndexOf('.') + 1));
       log.warn("dead-lettered record {}-{}@{} (type {}) to {} after {} attempt(s): {}", record.topic(),
           record.partition(), record.offset(), LogSafe.text(outcome.eventType()), topic, outcome.attempts(),
-          outcome.error().getClass().getName());
+          errorClass);
       offsets.done(partition, record.offset());
       if (config.commitMode() == CommitMode.AFTER_EACH_RECORD) {
         offsets.commit();
@@ -265,7 +266,7 @@ public final class ConsumerWorker implements Runnable {
   }
 
   private static String className(Throwable error) {
-    return error == null ? "" : error.getClass().getName();
+    return error == null ? "" : LogSafe.errorClass(error);
   }
 
   private void rewind(TopicPartition partition, long offset, Duration backoff) {
