@@ -61,6 +61,7 @@ public final class EventConsumerConfig {
   private final Duration pollTimeout;
   private final Duration deadLetterTimeout;
   private final Duration handlerTimeout;
+  private final KafkaEventPublisher transactionalPublisher;
   private final MeterRegistry meterRegistry;
   private final EventSerializer serializer;
   private final Map<String, Object> consumerProperties;
@@ -118,6 +119,7 @@ public final class EventConsumerConfig {
       throw new IllegalArgumentException("EventConsumerConfig: handlerTimeout must be positive and below "
           + "max.poll.interval.ms (" + maxPollInterval + " ms), got " + handlerTimeout.toMillis() + " ms");
     }
+    this.transactionalPublisher = b.transactionalPublisher;
     this.meterRegistry = b.meterRegistry;
     this.serializer = b.serializer;
 
@@ -260,6 +262,11 @@ public final class EventConsumerConfig {
     return handlerTimeout;
   }
 
+  /** The transactional publisher whose transactions each record's offset commits in, or null. */
+  public KafkaEventPublisher transactionalPublisher() {
+    return transactionalPublisher;
+  }
+
   /** The registry consume metrics go to, or null for none. */
   public MeterRegistry meterRegistry() {
     return meterRegistry;
@@ -298,6 +305,7 @@ public final class EventConsumerConfig {
     private Duration pollTimeout = Duration.ofMillis(500);
     private Duration deadLetterTimeout = Duration.ofSeconds(30);
     private Duration handlerTimeout;
+    private KafkaEventPublisher transactionalPublisher;
     private MeterRegistry meterRegistry;
     private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -419,6 +427,26 @@ public final class EventConsumerConfig {
      */
     public Builder handlerTimeout(Duration timeout) {
       this.handlerTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Exactly once for handlers that publish: each record is handled inside a transaction of
+     * {@code publisher} (built with {@link EventPublisherConfig.Builder#transactionalId}); what
+     * the handler publishes through it on its own thread and the record's offset are committed
+     * together ({@code sendOffsetsToTransaction}), or aborted together if the handler fails (the
+     * record is then retried or dead-lettered as usual, its outputs discarded). The consumer
+     * reads with {@code isolation.level=read_committed} unless told otherwise; readers of the
+     * output topic must too. Transactions of one publisher run one at a time: give each
+     * consumer thread's worth of throughput its own publisher if that matters.
+     *
+     * @throws IllegalArgumentException if the publisher has no transactional id
+     */
+    public Builder exactlyOnce(KafkaEventPublisher publisher) {
+      if (Objects.requireNonNull(publisher, "publisher").config().transactionalId() == null) {
+        throw new IllegalArgumentException("exactlyOnce needs a publisher built with a transactionalId");
+      }
+      this.transactionalPublisher = publisher;
       return this;
     }
 

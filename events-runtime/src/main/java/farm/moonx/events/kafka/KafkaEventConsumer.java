@@ -5,6 +5,7 @@ import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.internal.ConsumerWorker;
 import farm.moonx.events.kafka.internal.DeadLetterWriter;
 import farm.moonx.events.kafka.internal.RecordProcessor;
+import farm.moonx.events.kafka.internal.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,10 @@ public final class KafkaEventConsumer implements AutoCloseable {
       Map<String, Object> properties = new HashMap<>(config.consumerProperties());
       properties.put(ConsumerConfig.CLIENT_ID_CONFIG,
           properties.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + thread.getAndIncrement());
+      if (config.transactionalPublisher() != null) {
+        // An exactly-once chain reads only what upstream transactions committed.
+        properties.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      }
       return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }, producer, Clock.systemUTC());
   }
@@ -113,7 +118,9 @@ public final class KafkaEventConsumer implements AutoCloseable {
       throw e;
     }
     started = true;
-    created.forEach(consumer -> workers.add(new ConsumerWorker(consumer, config, processor, deadLetters)));
+    Transactions transactions = config.transactionalPublisher() == null ? null
+        : config.transactionalPublisher().transactions();
+    created.forEach(consumer -> workers.add(new ConsumerWorker(consumer, config, processor, deadLetters, transactions)));
     for (int i = 0; i < workers.size(); i++) {
       Thread thread = new Thread(workers.get(i), "moonx-events-" + config.groupId() + "-" + i);
       threads.add(thread);

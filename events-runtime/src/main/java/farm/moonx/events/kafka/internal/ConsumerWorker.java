@@ -13,10 +13,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -54,6 +56,7 @@ public final class ConsumerWorker implements Runnable {
   private final long maxPollIntervalNanos;
   private final WorkerOffsets offsets;
   private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+  private final Transactions transactions;
   private volatile HandlerRunner runner;
 
   private volatile boolean stopping;
@@ -66,6 +69,13 @@ public final class ConsumerWorker implements Runnable {
   /** A worker owning {@code consumer} (closed when the loop ends). */
   public ConsumerWorker(Consumer<byte[], byte[]> consumer, EventConsumerConfig config, RecordProcessor processor,
       DeadLetterWriter deadLetters) {
+    this(consumer, config, processor, deadLetters, null);
+  }
+
+  /** A worker committing each handled record's offset in a transaction of {@code transactions} (if not null). */
+  public ConsumerWorker(Consumer<byte[], byte[]> consumer, EventConsumerConfig config, RecordProcessor processor,
+      DeadLetterWriter deadLetters, Transactions transactions) {
+    this.transactions = transactions;
     this.consumer = consumer;
     this.config = config;
     this.processor = processor;
@@ -201,7 +211,20 @@ public final class ConsumerWorker implements Runnable {
           new AttemptMetadata.EarlierFailure(new AttemptMetadata.Attempts(record.offset(), failure.attempts(),
               failure.errorClass())), failure.attempts());
     } else {
-      outcome = processTimed(record, failure == null ? 1 : failure.attempts() + 1);
+      try {
+        outcome = processTimed(record, failure == null ? 1 : failure.attempts() + 1);
+      } catch (KafkaException e) {
+        // The transaction could not commit (a rebalance fenced it, a broker error): it was
+        // aborted, so the record is not done and not counted as a failed attempt either.
+        log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
+            record.partition(), record.offset(), e.toString());
+        rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
+        return false;
+      }
+    }
+    if (outcome.action() == Action.DONE && transactions != null) {
+      offsets.committedInTransaction(partition);
+      return true;
     }
     if (outcome.action() == Action.DONE) {
       offsets.done(partition, record.offset());
@@ -222,8 +245,17 @@ public final class ConsumerWorker implements Runnable {
 
   /** {@link RecordProcessor#process} on the handler thread, an overrun counting as a failed attempt. */
   private Outcome processTimed(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
+    Callable<Outcome> task = () -> processor.process(record, attempt);
+    if (transactions != null) {
+      // Consume -> publish -> commit as one: the offset goes into the handler's transaction.
+      ConsumerGroupMetadata group = consumer.groupMetadata();
+      Map<TopicPartition, OffsetAndMetadata> next = Map.of(
+          new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      Callable<Outcome> plain = task;
+      task = () -> transactions.run(plain, outcome -> next, group, outcome -> outcome.action() == Action.DONE);
+    }
     try {
-      return runner.call(() -> processor.process(record, attempt), config.handlerTimeout());
+      return runner.call(task, config.handlerTimeout());
     } catch (TimeoutException e) {
       String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
       TimeoutException overrun = new TimeoutException("handler did not finish within "

@@ -62,6 +62,12 @@ final class WorkerOffsets {
     done.put(partition, new OffsetAndMetadata(offset + 1));
   }
 
+  /** The partition's offset up to a record was committed in a transaction: nothing left to commit here. */
+  void committedInTransaction(TopicPartition partition) {
+    failures.remove(partition);
+    done.remove(partition);
+  }
+
   /** The record failed; {@code persist} (its own offset with its attempts), if given, is committed now. */
   void failed(TopicPartition partition, Failure failure, OffsetAndMetadata persist) {
     failures.put(partition, failure);
