@@ -239,6 +239,52 @@ class NeverWedgedTest {
   }
 
   @Test
+  void closeInterruptsAHandlerThatHangsAndLeavesItsRecordUncommitted() {
+    consumer.assignOnFirstPoll(List.of(P0), List.of(order(0)));
+    java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+    List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+    container = start(config(3).handler(ORDER_PLACED, (event, delivery) -> {
+      inHandler.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.add(true);
+        throw e;
+      }
+    }).build(), consumer);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> inHandler.getCount() == 0);
+
+    long start = System.nanoTime();
+    container.close(Duration.ofMillis(500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    await().atMost(5, TimeUnit.SECONDS).until(() -> !interrupted.isEmpty());
+    await().atMost(5, TimeUnit.SECONDS).until(consumer::closed);
+    assertThat(consumer.committedOffset(P0)).isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void aStartThatFailsClosesTheDeadLetterProducer() {
+    KafkaEventConsumer failing = KafkaEventConsumer.create(config(3).handler(ORDER_PLACED, (e, d) -> { }).build(),
+        () -> {
+          throw new KafkaException("Failed to construct kafka consumer");
+        }, dlq, Clock.systemUTC());
+    org.assertj.core.api.Assertions.assertThatThrownBy(failing::start).isInstanceOf(KafkaException.class);
+    assertThat(dlq.closed()).isTrue();
+  }
+
+  @Test
+  void eachThreadHasItsOwnClientId() throws Exception {
+    javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    try (KafkaEventConsumer real = KafkaEventConsumer.create(EventConsumerConfig.builder("billing-ids")
+        .bootstrapServers("127.0.0.1:1").topics("orders").concurrency(2)
+        .handler(ORDER_PLACED, (e, d) -> { }).build()).start()) {
+      assertThat(server.queryNames(new javax.management.ObjectName("kafka.consumer:type=app-info,id=billing-ids-*"), null))
+          .extracting(name -> name.getKeyProperty("id")).containsExactlyInAnyOrder("billing-ids-0", "billing-ids-1");
+      real.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void pollErrorsDoNotEndTheWorker() {
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0)));
     consumer.setPollException(new KafkaException("coordinator not available"));
