@@ -191,11 +191,11 @@ public final class ConsumerWorker implements Runnable {
 
   /**
    * Whether {@code record} can still finish before {@code max.poll.interval.ms} runs out since
-   * the last poll, even if its handler takes the whole handler timeout and a dead letter follows.
+   * the last poll, even if its handler takes the whole handler timeout; if not, the worker polls
+   * first (a batch of slow records must not get the member evicted half way).
    */
   private boolean timeLeftFor(ConsumerRecord<byte[], byte[]> record) {
-    long worst = config.handlerTimeout().toNanos() + config.deadLetterTimeout().toNanos();
-    return System.nanoTime() - lastPollNanos + worst < maxPollIntervalNanos;
+    return System.nanoTime() - lastPollNanos + config.handlerTimeout().toNanos() < maxPollIntervalNanos;
   }
 
   /** Returns false if the partition was rewound to this record. */
