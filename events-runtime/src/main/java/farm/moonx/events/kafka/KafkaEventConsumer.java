@@ -47,6 +47,22 @@ import org.slf4j.LoggerFactory;
  * topic with {@link EventHeaders} {@code dlq.*} headers. Offsets are committed only after a
  * record is handled, skipped or safely dead-lettered (at-least-once): if the dead-letter write
  * fails, the record is retried later, never lost.
+ *
+ * <p><b>Never wedged.</b> No error a live group produces (a rebalance in progress, a commit that
+ * failed because the group moved on, a fenced or unknown member, a coordinator moving) ends a
+ * thread: a failed commit keeps its offsets for the next commit or the partition's revocation.
+ * A failing record's attempt count is committed with its own offset (offset metadata), so it
+ * survives rebalances and restarts. Each handler call runs within
+ * {@link EventConsumerConfig#handlerTimeout()} (below {@code max.poll.interval.ms}): one that
+ * overruns is interrupted and counts as a failed attempt, so a hung handler can neither hold its
+ * partition nor get its consumer evicted. A dead letter too large to copy is written without its
+ * value (see {@link EventHeaders#DLQ_PAYLOAD_OMITTED}); a dead-letter topic that refuses writes
+ * for good holds only the partitions waiting for it, is retried once per dead-letter timeout,
+ * and turns {@link #healthCheck()} down with the reason.
+ *
+ * <p><b>Exactly once</b> where asked: with {@link EventConsumerConfig.Builder#exactlyOnce} each
+ * record is handled in a transaction of a transactional publisher, and what the handler
+ * published commits together with the record's offset (one transaction per record).
  */
 public final class KafkaEventConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);

@@ -285,6 +285,16 @@ class NeverWedgedTest {
   }
 
   @Test
+  void theHandlerTimeoutIsHalfTheMaxPollIntervalUnlessSetAndAlwaysBelowIt() {
+    assertThat(config(1).handler(ORDER_PLACED, (e, d) -> { }).build().handlerTimeout()).isEqualTo(Duration.ofSeconds(150));
+    assertThat(config(1).property("max.poll.interval.ms", 10_000).handler(ORDER_PLACED, (e, d) -> { }).build()
+        .handlerTimeout()).isEqualTo(Duration.ofSeconds(5));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(1).property("max.poll.interval.ms", 10_000)
+        .handlerTimeout(Duration.ofSeconds(10)).handler(ORDER_PLACED, (e, d) -> { }).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below max.poll.interval.ms");
+  }
+
+  @Test
   void pollErrorsDoNotEndTheWorker() {
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0)));
     consumer.setPollException(new KafkaException("coordinator not available"));

@@ -114,22 +114,27 @@ public final class RecordProcessor {
           .orElseThrow(() -> new UnknownEventTypeException(envelope.eventType()));
       return handle(envelope, descriptor, record, attempt);
     } catch (MalformedEventException | UnknownEventTypeException e) {
-      // A parser message may quote the body: keep it only for a registered, non-sensitive type
-      // whose body does not (or might not) raise its own classification.
-      boolean quotable = type != null && !LogSafe.mayBeSensitive(record.value())
-          && dispatcher.registry().find(type)
-          .map(d -> d.classification() == null || !d.classification().isSensitive()).orElse(false);
-      Throwable logged = quotable ? e : LogSafe.error(e, true);
+      Throwable logged = LogSafe.error(e, !quotable(type, record.value()));
       log.warn("unreadable record {}-{}@{} (type {}): {}", record.topic(), record.partition(), record.offset(),
           LogSafe.text(type), LogSafe.text(logged.getMessage()));
       return Outcome.deadLetter(type, logged, 0);
     } catch (RuntimeException e) {
       // A failure of the pipeline itself (a codec or validator bug): retrying cannot help.
-      Throwable logged = LogSafe.error(e, true);
+      Throwable logged = LogSafe.error(e, !quotable(type, record.value()));
       log.error("processing record {}-{}@{} (type {}) failed", record.topic(), record.partition(), record.offset(),
           LogSafe.text(type), logged);
       return Outcome.deadLetter(type, logged, 0);
     }
+  }
+
+  /**
+   * Whether the messages of errors reading {@code body} may be logged and dead-lettered: they may
+   * quote the body, so only for a registered, non-sensitive type whose body does not (or might
+   * not) raise its own classification.
+   */
+  private boolean quotable(String type, byte[] body) {
+    return type != null && !LogSafe.mayBeSensitive(body) && dispatcher.registry().find(type)
+        .map(d -> d.classification() == null || !d.classification().isSensitive()).orElse(false);
   }
 
   private <T> Outcome handle(

@@ -9,14 +9,12 @@ import farm.moonx.events.testkit.EmbeddedKafkaTest;
 import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +35,7 @@ class ExactlyOnceChainDrillTest {
   static KafkaCluster kafka;
 
   private List<ConsumerRecord<String, String>> committedAnswers(String topic) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return Clients.readToEnd(config, topic);
+    return Clients.readCommitted(kafka.bootstrapServers(), topic);
   }
 
   private static Map<Long, Long> countBySequence(List<ConsumerRecord<String, String>> answers) {
