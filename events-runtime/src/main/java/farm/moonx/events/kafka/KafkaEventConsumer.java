@@ -88,10 +88,13 @@ public final class KafkaEventConsumer implements AutoCloseable {
         new ByteArraySerializer(), new ByteArraySerializer());
     AtomicInteger thread = new AtomicInteger();
     return new KafkaEventConsumer(config, () -> {
-      // One client.id per thread: a shared one clashes on the consumers' JMX MBeans and quotas.
+      // One client.id per thread: a shared one clashes on the consumers' JMX MBeans. A single
+      // thread keeps the configured id as it is (what operators see in the group's members).
       Map<String, Object> properties = new HashMap<>(config.consumerProperties());
-      properties.put(ConsumerConfig.CLIENT_ID_CONFIG,
-          properties.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + thread.getAndIncrement());
+      if (config.concurrency() > 1) {
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG,
+            properties.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + thread.getAndIncrement());
+      }
       if (config.transactionalPublisher() != null) {
         // An exactly-once chain reads only what upstream transactions committed.
         properties.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -150,9 +153,10 @@ public final class KafkaEventConsumer implements AutoCloseable {
    * Up when started, not closed, every thread alive, and every thread polled within
    * {@code max.poll.interval.ms} (a handler stuck longer is down), and no dead-letter topic
    * refuses writes for good (authorization, invalid topic…: the records waiting for it are
-   * named in {@code deadLetterTopicsUnwritable} with the reason). Details per thread: alive,
-   * assigned partitions, milliseconds since the last poll, and the error that ended it or
-   * that the last loop pass recovered from.
+   * named in {@code deadLetterTopicsUnwritable} with the reason). A thread whose last poll
+   * failed (say, TLS authentication) is down while it keeps trying. Details per thread: alive,
+   * assigned partitions, milliseconds since the last poll, and the error that ended it or that
+   * its last poll failed with.
    */
   public Health healthCheck() {
     Map<String, Object> details = new LinkedHashMap<>();
@@ -178,10 +182,10 @@ public final class KafkaEventConsumer implements AutoCloseable {
       if (worker.fatal() != null) {
         thread.put("error", worker.fatal().toString());
       } else if (worker.lastError() != null) {
-        thread.put("lastError", worker.lastError());
+        thread.put("error", worker.lastError()); // the loop goes on trying, but is not consuming now
       }
       details.put("thread-" + i, thread);
-      up &= alive && polling;
+      up &= alive && polling && worker.lastError() == null;
     }
     Map<String, String> unwritable = deadLetters.unwritable();
     if (!unwritable.isEmpty()) {

@@ -295,12 +295,17 @@ class NeverWedgedTest {
   }
 
   @Test
-  void pollErrorsDoNotEndTheWorker() {
+  void pollErrorsDoNotEndTheWorkerAndTheHealthCheckSaysDownWhileTheyLast() {
     consumer.assignOnFirstPoll(List.of(P0), List.of(order(0)));
     consumer.setPollException(new KafkaException("coordinator not available"));
-    container = start(config(3).handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build(),
-        consumer);
-    await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 1);
-    assertThat(container.healthCheck().up()).isTrue();
+    java.util.concurrent.atomic.AtomicBoolean sawDown = new java.util.concurrent.atomic.AtomicBoolean();
+    container = start(config(3).pollTimeout(Duration.ofMillis(300))
+        .handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build(), consumer);
+    await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10)).until(() -> {
+      sawDown.compareAndSet(false, container.healthCheck().details().toString().contains("coordinator not available"));
+      return consumer.committedOffset(P0) == 1;
+    });
+    assertThat(sawDown).isTrue();
+    await().atMost(10, TimeUnit.SECONDS).until(() -> container.healthCheck().up());
   }
 }
