@@ -197,8 +197,9 @@ public final class EventPublisherConfig {
 
   /**
    * The producer's {@code transactional.id}, or null: with one, every publish and every
-   * {@code publishBatch} is one Kafka transaction, and consumers can join it (see
-   * {@link KafkaEventPublisher#publishBatch}).
+   * {@code publishBatch} is one Kafka transaction (the call returns once it is committed or
+   * aborted; transactions of one publisher run one after the other), and consumers can join it
+   * (see {@link KafkaEventPublisher#publishBatch}).
    */
   public String transactionalId() {
     return transactionalId;
