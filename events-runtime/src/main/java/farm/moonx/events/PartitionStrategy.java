@@ -22,10 +22,21 @@ public interface PartitionStrategy {
 
   /**
    * The default: the explicit key in {@link PublishOptions#partitionKey()}, else the record's
-   * {@code @PartitionKey} value, else the user id, else the tenant id, else the event type's
-   * first segment ({@code payment} for {@code payment.processed}) — the TypeScript default.
+   * {@code @PartitionKey} value, else the user id, else the event type's first segment
+   * ({@code payment} for {@code payment.processed}): the TypeScript services' default
+   * ({@code userId || first segment}), so both sides key an event alike. A tenant id alone does
+   * not key an event; see {@link #byTenant()}.
    */
   static PartitionStrategy defaultStrategy() {
     return DefaultPartitionStrategy.INSTANCE;
+  }
+
+  /**
+   * The default with the tenant id before the user id: {@code .partitionStrategy(PartitionStrategy.byTenant())}
+   * keeps each tenant's events in order. Events published by TypeScript services with their
+   * default strategy are then keyed differently: use it on both sides or on none.
+   */
+  static PartitionStrategy byTenant() {
+    return DefaultPartitionStrategy.BY_TENANT;
   }
 }

@@ -7,8 +7,11 @@ import farm.moonx.events.PublishOptions;
 
 /**
  * The default {@link PartitionStrategy}, in this order: explicit key from the options, the
- * record's {@code @PartitionKey} value, the user id, the tenant id, the event type's first
- * segment. The first non-blank answer wins.
+ * record's {@code @PartitionKey} value, the user id, the event type's first segment. The first
+ * non-blank answer wins. Without an explicit or {@code @PartitionKey} key this is the
+ * TypeScript services' default ({@code userId || eventType.split('.')[0]}), so the same event
+ * published from either side lands on the same partition. {@link #BY_TENANT} puts the tenant id
+ * before the user id.
  *
  * <p>Subclass it to change one step and keep the others, e.g. to key payments by tenant:
  *
@@ -22,6 +25,14 @@ import farm.moonx.events.PublishOptions;
  */
 public class DefaultPartitionStrategy implements PartitionStrategy {
   public static final DefaultPartitionStrategy INSTANCE = new DefaultPartitionStrategy();
+
+  /** The default with the tenant id before the user id: for services that keep each tenant's events in order. */
+  public static final DefaultPartitionStrategy BY_TENANT = new DefaultPartitionStrategy() {
+    @Override
+    protected String fromOptions(PublishOptions options) {
+      return !isBlank(options.tenantId()) ? options.tenantId() : options.userId();
+    }
+  };
 
   /** A strategy with the default order; subclasses override the hooks. */
   public DefaultPartitionStrategy() {}
@@ -51,9 +62,9 @@ public class DefaultPartitionStrategy implements PartitionStrategy {
     return descriptor.partitionKey(data);
   }
 
-  /** Step 3: the user id, else the tenant id, from the options. */
+  /** Step 3: the user id from the options (the tenant id is not used: the TypeScript default ignores it). */
   protected String fromOptions(PublishOptions options) {
-    return !isBlank(options.userId()) ? options.userId() : options.tenantId();
+    return options.userId();
   }
 
   /** Step 4: the event type's first segment, {@code payment} for {@code payment.processed}. */

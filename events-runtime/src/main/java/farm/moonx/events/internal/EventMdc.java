@@ -17,7 +17,8 @@ import org.slf4j.MDC;
  * <p>Keys: {@value #EVENT_ID}, {@value #EVENT_TYPE}, {@value #CORRELATION_ID},
  * {@value #CAUSATION_ID}. A key whose value is null is removed for the scope. Closing the scope
  * restores exactly what those keys held before, so scopes nest (an event published while
- * handling another). Scopes are per thread: close one on the thread that opened it.
+ * handling another). Scopes are per thread: close one on the thread that opened it. Values come
+ * from input, so they are escaped and capped ({@link LogText}) before they reach the MDC.
  */
 public final class EventMdc {
   /** MDC key of {@code metadata.eventId}. */
@@ -40,7 +41,7 @@ public final class EventMdc {
     String[] previous = new String[KEYS.length];
     for (int i = 0; i < KEYS.length; i++) {
       previous[i] = MDC.get(KEYS[i]);
-      set(KEYS[i], values[i]);
+      set(KEYS[i], LogText.of(values[i])); // input: a newline here would forge log lines
     }
     return new Restore(previous);
   }

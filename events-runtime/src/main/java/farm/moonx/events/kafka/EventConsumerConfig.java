@@ -60,6 +60,8 @@ public final class EventConsumerConfig {
   private final boolean validationEnabled;
   private final Duration pollTimeout;
   private final Duration deadLetterTimeout;
+  private final Duration handlerTimeout;
+  private final KafkaEventPublisher transactionalPublisher;
   private final MeterRegistry meterRegistry;
   private final Object openTelemetry;
   private final EventSerializer serializer;
@@ -111,6 +113,14 @@ public final class EventConsumerConfig {
     this.validationEnabled = b.validationEnabled;
     this.pollTimeout = b.pollTimeout;
     this.deadLetterTimeout = b.deadLetterTimeout;
+    long maxPollInterval = Long.parseLong(String.valueOf(
+        consumer.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)));
+    this.handlerTimeout = b.handlerTimeout != null ? b.handlerTimeout : Duration.ofMillis(maxPollInterval / 2);
+    if (handlerTimeout.isZero() || handlerTimeout.isNegative() || handlerTimeout.toMillis() >= maxPollInterval) {
+      throw new IllegalArgumentException("EventConsumerConfig: handlerTimeout must be positive and below "
+          + "max.poll.interval.ms (" + maxPollInterval + " ms), got " + handlerTimeout.toMillis() + " ms");
+    }
+    this.transactionalPublisher = b.transactionalPublisher;
     this.meterRegistry = b.meterRegistry;
     this.openTelemetry = b.openTelemetry;
     this.serializer = b.serializer;
@@ -245,6 +255,20 @@ public final class EventConsumerConfig {
     return deadLetterTimeout;
   }
 
+  /**
+   * The longest one handler call may run before it counts as a failed attempt (a
+   * {@link java.util.concurrent.TimeoutException}) and is interrupted; below
+   * {@code max.poll.interval.ms}, so a hung handler cannot get its consumer evicted.
+   */
+  public Duration handlerTimeout() {
+    return handlerTimeout;
+  }
+
+  /** The transactional publisher whose transactions each record's offset commits in, or null. */
+  public KafkaEventPublisher transactionalPublisher() {
+    return transactionalPublisher;
+  }
+
   /** The registry consume metrics go to, or null for none. */
   public MeterRegistry meterRegistry() {
     return meterRegistry;
@@ -287,6 +311,8 @@ public final class EventConsumerConfig {
     private boolean validationEnabled = true;
     private Duration pollTimeout = Duration.ofMillis(500);
     private Duration deadLetterTimeout = Duration.ofSeconds(30);
+    private Duration handlerTimeout;
+    private KafkaEventPublisher transactionalPublisher;
     private MeterRegistry meterRegistry;
     private Object openTelemetry;
     private EventSerializer serializer = JsonEventSerializer.shared();
@@ -398,6 +424,37 @@ public final class EventConsumerConfig {
     /** The longest a dead-letter write may take (default 30 s; keep it under {@code max.poll.interval.ms}). */
     public Builder deadLetterTimeout(Duration timeout) {
       this.deadLetterTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The longest one handler call may run (default: half of {@code max.poll.interval.ms}, so
+     * 150 s with Kafka's defaults). A call that overruns is interrupted and counts as a failed
+     * attempt, retried or dead-lettered per the {@link RetryPolicy}: a handler that hangs cannot
+     * hold its partition, nor get its consumer evicted from the group, forever.
+     */
+    public Builder handlerTimeout(Duration timeout) {
+      this.handlerTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Exactly once for handlers that publish: each record is handled inside a transaction of
+     * {@code publisher} (built with {@link EventPublisherConfig.Builder#transactionalId}); what
+     * the handler publishes through it on its own thread and the record's offset are committed
+     * together ({@code sendOffsetsToTransaction}), or aborted together if the handler fails (the
+     * record is then retried or dead-lettered as usual, its outputs discarded). The consumer
+     * reads with {@code isolation.level=read_committed} unless told otherwise; readers of the
+     * output topic must too. Transactions of one publisher run one at a time: give each
+     * consumer thread's worth of throughput its own publisher if that matters.
+     *
+     * @throws IllegalArgumentException if the publisher has no transactional id
+     */
+    public Builder exactlyOnce(KafkaEventPublisher publisher) {
+      if (Objects.requireNonNull(publisher, "publisher").config().transactionalId() == null) {
+        throw new IllegalArgumentException("exactlyOnce needs a publisher built with a transactionalId");
+      }
+      this.transactionalPublisher = publisher;
       return this;
     }
 

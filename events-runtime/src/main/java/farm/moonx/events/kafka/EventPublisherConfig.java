@@ -61,6 +61,7 @@ public final class EventPublisherConfig {
   private final DataClassificationStrategy classificationStrategy;
   private final EventRegistry registry;
   private final Map<String, Object> producerProperties;
+  private final String transactionalId;
 
   private EventPublisherConfig(Builder b) {
     this.serviceName = require(b.serviceName, "serviceName");
@@ -77,6 +78,7 @@ public final class EventPublisherConfig {
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
+    this.transactionalId = b.transactionalId;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
   }
 
@@ -200,6 +202,16 @@ public final class EventPublisherConfig {
     return registry;
   }
 
+  /**
+   * The producer's {@code transactional.id}, or null: with one, every publish and every
+   * {@code publishBatch} is one Kafka transaction (the call returns once it is committed or
+   * aborted; transactions of one publisher run one after the other), and consumers can join it
+   * (see {@link KafkaEventPublisher#publishBatch}).
+   */
+  public String transactionalId() {
+    return transactionalId;
+  }
+
   /** The kafka-clients producer properties this config resolves to (serializers excluded). */
   public Map<String, Object> producerProperties() {
     return producerProperties;
@@ -228,6 +240,9 @@ public final class EventPublisherConfig {
       p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, b.maxBlock.toMillis());
     }
     p.putAll(b.properties);
+    if (b.transactionalId != null) {
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, b.transactionalId);
+    }
     if (b.bootstrapServers != null) {
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
     }
@@ -282,6 +297,7 @@ public final class EventPublisherConfig {
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private EventRegistry registry;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private String transactionalId;
 
     private Builder() {}
 
@@ -431,6 +447,19 @@ public final class EventPublisherConfig {
     /** The events publishable by name (default: every catalog on the class path). */
     public Builder registry(EventRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Makes the publisher transactional with this {@code transactional.id} (unique per running
+     * instance: two live producers with one id fence each other). Then a
+     * {@link KafkaEventPublisher#publishBatch} is committed or aborted as one, and a consumer
+     * given this publisher ({@link EventConsumerConfig.Builder#exactlyOnce}) commits each
+     * record's offset in the transaction of what its handler published. Readers that must not
+     * see aborted events read with {@code isolation.level=read_committed}.
+     */
+    public Builder transactionalId(String transactionalId) {
+      this.transactionalId = Objects.requireNonNull(transactionalId, "transactionalId");
       return this;
     }
 

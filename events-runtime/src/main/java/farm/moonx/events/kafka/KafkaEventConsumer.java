@@ -5,13 +5,16 @@ import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.internal.ConsumerWorker;
 import farm.moonx.events.kafka.internal.DeadLetterWriter;
 import farm.moonx.events.kafka.internal.RecordProcessor;
+import farm.moonx.events.kafka.internal.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +47,22 @@ import org.slf4j.LoggerFactory;
  * topic with {@link EventHeaders} {@code dlq.*} headers. Offsets are committed only after a
  * record is handled, skipped or safely dead-lettered (at-least-once): if the dead-letter write
  * fails, the record is retried later, never lost.
+ *
+ * <p><b>Never wedged.</b> No error a live group produces (a rebalance in progress, a commit that
+ * failed because the group moved on, a fenced or unknown member, a coordinator moving) ends a
+ * thread: a failed commit keeps its offsets for the next commit or the partition's revocation.
+ * A failing record's attempt count is committed with its own offset (offset metadata), so it
+ * survives rebalances and restarts. Each handler call runs within
+ * {@link EventConsumerConfig#handlerTimeout()} (below {@code max.poll.interval.ms}): one that
+ * overruns is interrupted and counts as a failed attempt, so a hung handler can neither hold its
+ * partition nor get its consumer evicted. A dead letter too large to copy is written without its
+ * value (see {@link EventHeaders#DLQ_PAYLOAD_OMITTED}); a dead-letter topic that refuses writes
+ * for good holds only the partitions waiting for it, is retried once per dead-letter timeout,
+ * and turns {@link #healthCheck()} down with the reason.
+ *
+ * <p><b>Exactly once</b> where asked: with {@link EventConsumerConfig.Builder#exactlyOnce} each
+ * record is handled in a transaction of a transactional publisher, and what the handler
+ * published commits together with the record's offset (one transaction per record).
  */
 public final class KafkaEventConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaEventConsumer.class);
@@ -67,8 +86,21 @@ public final class KafkaEventConsumer implements AutoCloseable {
   public static KafkaEventConsumer create(EventConsumerConfig config) {
     Producer<byte[], byte[]> producer = new KafkaProducer<>(config.deadLetterProducerProperties(),
         new ByteArraySerializer(), new ByteArraySerializer());
-    return new KafkaEventConsumer(config, () -> new KafkaConsumer<>(config.consumerProperties(),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer()), producer, Clock.systemUTC());
+    AtomicInteger thread = new AtomicInteger();
+    return new KafkaEventConsumer(config, () -> {
+      // One client.id per thread: a shared one clashes on the consumers' JMX MBeans. A single
+      // thread keeps the configured id as it is (what operators see in the group's members).
+      Map<String, Object> properties = new HashMap<>(config.consumerProperties());
+      if (config.concurrency() > 1) {
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG,
+            properties.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + thread.getAndIncrement());
+      }
+      if (config.transactionalPublisher() != null) {
+        // An exactly-once chain reads only what upstream transactions committed.
+        properties.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      }
+      return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }, producer, Clock.systemUTC());
   }
 
   /**
@@ -99,11 +131,15 @@ public final class KafkaEventConsumer implements AutoCloseable {
         created.add(consumers.get());
       }
     } catch (RuntimeException e) {
-      created.forEach(Consumer::close); // do not leak the ones made before the failure
+      created.forEach(Consumer::close); // do not leak the ones made before the failure, nor the dead-letter producer
+      closed = true;
+      deadLetters.close(Duration.ZERO);
       throw e;
     }
     started = true;
-    created.forEach(consumer -> workers.add(new ConsumerWorker(consumer, config, processor, deadLetters)));
+    Transactions transactions = config.transactionalPublisher() == null ? null
+        : config.transactionalPublisher().transactions();
+    created.forEach(consumer -> workers.add(new ConsumerWorker(consumer, config, processor, deadLetters, transactions)));
     for (int i = 0; i < workers.size(); i++) {
       Thread thread = new Thread(workers.get(i), "moonx-events-" + config.groupId() + "-" + i);
       threads.add(thread);
@@ -115,8 +151,12 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
   /**
    * Up when started, not closed, every thread alive, and every thread polled within
-   * {@code max.poll.interval.ms} (a handler stuck longer is down). Details per thread: alive,
-   * assigned partitions, milliseconds since the last poll, and the error that ended it.
+   * {@code max.poll.interval.ms} (a handler stuck longer is down), and no dead-letter topic
+   * refuses writes for good (authorization, invalid topic…: the records waiting for it are
+   * named in {@code deadLetterTopicsUnwritable} with the reason). A thread whose last poll
+   * failed (say, TLS authentication) is down while it keeps trying. Details per thread: alive,
+   * assigned partitions, milliseconds since the last poll, and the error that ended it or that
+   * its last poll failed with.
    */
   public Health healthCheck() {
     Map<String, Object> details = new LinkedHashMap<>();
@@ -141,9 +181,17 @@ public final class KafkaEventConsumer implements AutoCloseable {
       thread.put("lastPollMsAgo", lastPoll < 0 ? null : now - lastPoll);
       if (worker.fatal() != null) {
         thread.put("error", worker.fatal().toString());
+      } else if (worker.lastError() != null) {
+        thread.put("error", worker.lastError()); // the loop goes on trying, but is not consuming now
       }
       details.put("thread-" + i, thread);
-      up &= alive && polling;
+      up &= alive && polling && worker.lastError() == null;
+    }
+    Map<String, String> unwritable = deadLetters.unwritable();
+    if (!unwritable.isEmpty()) {
+      // Records waiting for these topics are neither handled nor committed: someone must act.
+      details.put("deadLetterTopicsUnwritable", unwritable);
+      up = false;
     }
     return new Health(up, details);
   }
@@ -155,7 +203,8 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
   /**
    * Stops every thread after its in-flight record, commits what is done, leaves the group and
-   * closes the dead-letter producer, waiting at most about {@code timeout}.
+   * closes the dead-letter producer, waiting at most about {@code timeout}; a handler still
+   * running then is interrupted (its record is not committed and comes again).
    */
   public void close(Duration timeout) {
     synchronized (this) {
@@ -173,8 +222,17 @@ public final class KafkaEventConsumer implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    for (int i = 0; i < threads.size(); i++) {
+      Thread thread = threads.get(i);
       if (thread.isAlive()) {
-        log.warn("{} did not stop within {} ms (a handler still running?)", thread.getName(), timeout.toMillis());
+        log.warn("{} did not stop within {} ms; interrupting its handler", thread.getName(), timeout.toMillis());
+        workers.get(i).interruptHandler();
+        try {
+          thread.join(1000); // the worker commits what is done and leaves the group
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     deadLetters.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

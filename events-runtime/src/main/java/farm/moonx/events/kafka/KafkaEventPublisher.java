@@ -19,6 +19,8 @@ import farm.moonx.events.kafka.internal.LogSafe;
 import farm.moonx.events.kafka.internal.PublishPipeline;
 import farm.moonx.events.kafka.internal.PublishPipeline.Prepared;
 import farm.moonx.events.kafka.internal.Tracing;
+import farm.moonx.events.kafka.internal.TransactionalBatch;
+import farm.moonx.events.kafka.internal.Transactions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -77,6 +83,8 @@ public final class KafkaEventPublisher implements EventPublisher {
   private final PublishPipeline pipeline;
   private final EventMetrics metrics;
   private final Tracing tracing;
+  private final Transactions transactions;
+  private volatile ExecutorService deadLetterCopies;
   private volatile EventRegistry registry;
   private volatile boolean closed;
 
@@ -89,6 +97,18 @@ public final class KafkaEventPublisher implements EventPublisher {
     this.metrics = EventMetrics.of(config.meterRegistry());
     this.tracing = Tracing.create(config.openTelemetry());
     this.registry = config.registry();
+    if (config.transactionalId() != null) {
+      producer.initTransactions(); // fences an older instance with the same id, finishes its open transaction
+      this.transactions = new Transactions(producer, Duration.ofMillis(Long.parseLong(String.valueOf(
+          config.producerProperties().getOrDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)))));
+    } else {
+      this.transactions = null;
+    }
+  }
+
+  /** The transactions of a transactional publisher (null otherwise), for consumers that join them. */
+  Transactions transactions() {
+    return transactions;
   }
 
   /** A publisher with its own {@link KafkaProducer} built from {@code config}. */
@@ -114,6 +134,9 @@ public final class KafkaEventPublisher implements EventPublisher {
     Objects.requireNonNull(descriptor, "descriptor");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(options, "options");
+    if (transactions != null && !transactions.joinedByCurrentThread()) {
+      return publishBatch(List.of(OutgoingEvent.of(descriptor, data, options))).results().get(0);
+    }
     Prepared<T> prepared;
     try {
       checkOpen();
@@ -171,6 +194,17 @@ public final class KafkaEventPublisher implements EventPublisher {
    * future fails with one {@link EventValidationException} listing each problem as
    * {@code events[i] <type>: <problem>}. Otherwise all are handed to the producer, whose own
    * batching ({@code linger.ms}, {@code batch.size}) groups them.
+   *
+   * <p><b>What a batch promises.</b> Without a {@link EventPublisherConfig#transactionalId()}:
+   * validation is all-or-nothing, delivery is not. Each event is sent on its own; one the broker
+   * refuses (too large, not authorized…) fails its future while the others may be written, so
+   * retrying the whole batch after a partial failure duplicates the events that made it (retry
+   * only the failed futures' events, or make the handlers downstream idempotent by event id).
+   * With a transactional id the batch is one Kafka transaction: committed as one (every future
+   * succeeds) or aborted as one (every future fails, nothing visible to
+   * {@code read_committed} readers), and this call returns once that is decided. Called from a
+   * handler of a consumer that joined this publisher's transactions, the events go into the
+   * consumer's transaction instead, committed with the consumed offset.
    */
   @Override
   public BatchPublishResult publishBatch(List<? extends OutgoingEvent<?>> events) {
@@ -194,6 +228,9 @@ public final class KafkaEventPublisher implements EventPublisher {
     }
     if (!errors.isEmpty()) {
       failure = new EventValidationException(String.join(", ", invalidTypes), errors);
+    }
+    if (failure == null && transactions != null && !transactions.joinedByCurrentThread()) {
+      return BatchPublishResult.of(TransactionalBatch.publish(transactions, prepared, this::send));
     }
     List<CompletableFuture<PublishResult>> results = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
@@ -231,6 +268,9 @@ public final class KafkaEventPublisher implements EventPublisher {
       return;
     }
     closed = true;
+    if (deadLetterCopies != null) {
+      deadLetterCopies.shutdown(); // the copies already handed over still run, on their own thread
+    }
     try {
       producer.close(timeout); // sends what was accepted first
     } finally {
@@ -290,10 +330,34 @@ public final class KafkaEventPublisher implements EventPublisher {
       log.warn("publishing {} {} to {} failed: {}", type, prepared.envelope().eventId(), prepared.topic(), error.toString());
     }
     future.completeExceptionally(error);
-    if (config.deadLetterTopic() != null && !(error instanceof RetriableException) && !closed) {
-      // Not on the producer's I/O thread (where callbacks run): send() may block on metadata.
-      CompletableFuture.runAsync(() -> copyToDeadLetter(prepared, error));
+    // In a transaction the failure aborts it: nothing was written, so there is nothing to copy.
+    if (config.deadLetterTopic() != null && !(error instanceof RetriableException) && !closed && transactions == null) {
+      // Not on the producer's I/O thread (where callbacks run) nor on the common pool (shared
+      // by the whole JVM): send() may block on metadata for up to max.block.ms.
+      try {
+        deadLetterCopies().execute(() -> copyToDeadLetter(prepared, error));
+      } catch (RejectedExecutionException e) {
+        log.warn("not copying {} {} to the dead-letter topic: the publisher is closing", prepared.descriptor().name(),
+            prepared.envelope().eventId());
+      }
     }
+  }
+
+  private ExecutorService deadLetterCopies() {
+    ExecutorService executor = deadLetterCopies;
+    if (executor == null) {
+      synchronized (this) {
+        if (deadLetterCopies == null) {
+          deadLetterCopies = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, config.serviceName() + "-publisher-dlq");
+            thread.setDaemon(true);
+            return thread;
+          });
+        }
+        executor = deadLetterCopies;
+      }
+    }
+    return executor;
   }
 
   private void copyToDeadLetter(Prepared<?> prepared, Exception error) {

@@ -2,6 +2,7 @@ package farm.moonx.events.spi;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -148,16 +149,24 @@ public final class CodecSupport {
     return (byte) value;
   }
 
-  /** A JSON number. */
+  /** A JSON number in {@code double} range: {@code 1e400} is an error, never {@code Infinity}. */
   public static double readDouble(JsonParser parser) throws IOException {
     expectNumber(parser);
-    return parser.getDoubleValue();
+    double value = parser.getDoubleValue();
+    if (Double.isInfinite(value)) {
+      throw new JsonParseException(parser, where(parser) + ": " + parser.getText() + " is out of range for a double");
+    }
+    return value;
   }
 
-  /** A JSON number. */
+  /** A JSON number in {@code float} range: {@code 1e39} is an error, never {@code Infinity}. */
   public static float readFloat(JsonParser parser) throws IOException {
     expectNumber(parser);
-    return parser.getFloatValue();
+    float value = parser.getFloatValue();
+    if (Float.isInfinite(value)) {
+      throw new JsonParseException(parser, where(parser) + ": " + parser.getText() + " is out of range for a float");
+    }
+    return value;
   }
 
   /** A one-character JSON string. */
@@ -192,6 +201,7 @@ public final class CodecSupport {
     if (parser.currentToken().isNumeric()) {
       return parser.getDecimalValue();
     }
+    checkNumberLength(parser);
     return parse(parser, "a decimal number", BigDecimal::new);
   }
 
@@ -200,7 +210,29 @@ public final class CodecSupport {
     if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       return parser.getBigIntegerValue();
     }
+    checkNumberLength(parser);
     return parse(parser, "an integer", BigInteger::new);
+  }
+
+  /**
+   * Rejects a number written as a string longer than the parser's
+   * {@code StreamReadConstraints.maxNumberLength} (Jackson's default:
+   * {@value StreamReadConstraints#DEFAULT_MAX_NUM_LEN} characters), the limit Jackson already
+   * applies to JSON numbers: {@code new BigDecimal(String)} and {@code new BigInteger(String)}
+   * take quadratic time, and a string may be megabytes long. Raise the limit with a
+   * {@code JsonFactory} of your own ({@link JsonEventSerializer#JsonEventSerializer}).
+   */
+  public static void checkNumberLength(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return; // numbers: the parser checked them itself; other tokens fail in the conversion
+    }
+    int max = parser.streamReadConstraints().getMaxNumberLength();
+    int length = parser.getTextLength();
+    if (length > max) {
+      // Not quoting the text: it is the oversize input itself.
+      throw new JsonParseException(parser, where(parser) + ": a number of " + length
+          + " characters is longer than the limit of " + max + " (StreamReadConstraints.maxNumberLength)");
+    }
   }
 
   /** An instant as epoch milliseconds (a JSON integer). */

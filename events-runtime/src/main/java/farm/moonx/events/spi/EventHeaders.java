@@ -63,6 +63,13 @@ public final class EventHeaders {
    */
   public static final String REPLAYED_FROM = "replayed.from";
 
+  /**
+   * Present when the dead letter carries no value because the original could not be copied
+   * (too large for the dead-letter topic with these headers): the original value's size in
+   * bytes. The original stays at {@link #DLQ_ORIGINAL_TOPIC} / partition / offset.
+   */
+  public static final String DLQ_PAYLOAD_OMITTED = "dlq.payload.omitted";
+
   /** Longest error message kept in {@link #DLQ_ERROR_MESSAGE}. */
   public static final int DLQ_MAX_MESSAGE_LENGTH = 1000;
 

@@ -50,7 +50,7 @@ class KafkaEventConsumerTest {
   private KafkaEventConsumer container;
 
   /** A MockProducer that counts send attempts, failed ones included. */
-  static final class CountingProducer extends MockProducer<byte[], byte[]> {
+  static class CountingProducer extends MockProducer<byte[], byte[]> {
     final AtomicInteger attempts = new AtomicInteger();
 
     CountingProducer() {

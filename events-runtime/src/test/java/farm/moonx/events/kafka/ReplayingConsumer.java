@@ -92,6 +92,20 @@ final class ReplayingConsumer extends MockConsumer<byte[], byte[]> {
     return List.copyOf(commits);
   }
 
+  /** The last commit of each partition, metadata included, as the group coordinator answers it. */
+  @Override
+  public synchronized Map<TopicPartition, OffsetAndMetadata> committed(java.util.Set<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> out = new LinkedHashMap<>();
+    for (Map<TopicPartition, OffsetAndMetadata> commit : commits) {
+      commit.forEach((partition, offset) -> {
+        if (partitions.contains(partition)) {
+          out.put(partition, offset);
+        }
+      });
+    }
+    return out;
+  }
+
   /** The last committed offset of {@code partition}, or -1. */
   synchronized long committedOffset(TopicPartition partition) {
     long last = -1;

@@ -138,10 +138,23 @@ class EventFactoryTest {
     assertThat(key(PAYMENT_PROCESSED, PAYMENT, userAndTenant)).as("@PartitionKey value").isEqualTo("u-1");
     assertThat(key(PAYMENT_PROCESSED, noUser, userAndTenant)).as("null record key falls through").isEqualTo("u-7");
     assertThat(key(UNDECLARED, PAYMENT, userAndTenant)).as("no @PartitionKey").isEqualTo("u-7");
-    assertThat(key(UNDECLARED, PAYMENT, PublishOptions.builder().tenantId("t-7").build())).isEqualTo("t-7");
+    // The TypeScript default, userId || first segment of the type: a tenant id alone does not key.
+    assertThat(key(UNDECLARED, PAYMENT, PublishOptions.builder().tenantId("t-7").build()))
+        .as("tenant only: as the TypeScript services key it").isEqualTo("billing");
     assertThat(key(UNDECLARED, PAYMENT, PublishOptions.none())).as("first segment").isEqualTo("billing");
     assertThat(key(UNDECLARED, PAYMENT, PublishOptions.builder().partitionKey(" ").build())).as("blank ignored")
         .isEqualTo("billing");
+  }
+
+  @Test
+  void keyingByTenantIsOneLineAway() {
+    EventFactory byTenant = EventFactory.builder("payments", "1").partitionStrategy(PartitionStrategy.byTenant()).build();
+    assertThat(byTenant.create(UNDECLARED, PAYMENT, PublishOptions.builder().tenantId("t-7").userId("u-7").build())
+        .metadata().partition()).isEqualTo("t-7");
+    assertThat(byTenant.create(UNDECLARED, PAYMENT, PublishOptions.builder().userId("u-7").build())
+        .metadata().partition()).isEqualTo("u-7");
+    assertThat(byTenant.create(PAYMENT_PROCESSED, PAYMENT, PublishOptions.builder().tenantId("t-7").build())
+        .metadata().partition()).as("@PartitionKey still first").isEqualTo("u-1");
   }
 
   @Test

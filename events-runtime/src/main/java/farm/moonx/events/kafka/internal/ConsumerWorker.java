@@ -1,28 +1,30 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
 import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.kafka.EventConsumerConfig;
+import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
 import farm.moonx.events.kafka.RetryPolicy;
 import farm.moonx.events.kafka.internal.RecordProcessor.Action;
 import farm.moonx.events.kafka.internal.RecordProcessor.Outcome;
+import farm.moonx.events.spi.EventHeaders;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.CommitFailedException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +33,19 @@ import org.slf4j.LoggerFactory;
  * One consumer thread's poll loop. Offsets are committed only for records that are done
  * (handled, skipped or dead-lettered). A record to retry, or whose dead-letter write failed,
  * makes the worker pause its partition, seek back to it and resume after a backoff while the
- * other partitions keep flowing; attempts are counted per partition and offset.
+ * other partitions keep flowing.
+ *
+ * <p>Never wedged: no error of poll or commit ends the loop (a failed commit keeps its offsets
+ * for the next commit or the partition's revocation, see {@link WorkerOffsets}); the attempts of
+ * a failing record are committed with its offset ({@link AttemptMetadata}) and read back by its
+ * next owner; each record is processed on a {@link HandlerRunner} within the handler timeout,
+ * and a record is started only if it can finish within {@code max.poll.interval.ms}.
  */
 public final class ConsumerWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
 
-  /** A record of a partition that failed: its offset, handler attempts, and a pending dead-letter. */
-  private record Failure(long offset, int attempts, Outcome deadLetter, int deadLetterFailures) {}
+  /** A failed record of a partition: its offset, handler attempts, last error class, a pending dead letter. */
+  record Failure(long offset, int attempts, String errorClass, Outcome deadLetter, int deadLetterFailures) {}
 
   private final Consumer<byte[], byte[]> consumer;
   private final EventConsumerConfig config;
@@ -45,47 +53,75 @@ public final class ConsumerWorker implements Runnable {
   private final DeadLetterWriter deadLetters;
   private final EventMetrics metrics;
   private final RetryPolicy retryPolicy;
-
-  private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-  private final Map<TopicPartition, Failure> failures = new HashMap<>();
+  private final long maxPollIntervalNanos;
+  private final WorkerOffsets offsets;
   private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+  private final Transactions transactions;
+  private volatile HandlerRunner runner;
 
   private volatile boolean stopping;
   private volatile boolean running;
   private volatile long lastPollMillis = -1;
-  private volatile Set<TopicPartition> assignment = Set.of();
+  private volatile long lastPollNanos;
   private volatile Throwable fatal;
+  private volatile String lastError;
 
   /** A worker owning {@code consumer} (closed when the loop ends). */
   public ConsumerWorker(Consumer<byte[], byte[]> consumer, EventConsumerConfig config, RecordProcessor processor,
       DeadLetterWriter deadLetters) {
+    this(consumer, config, processor, deadLetters, null);
+  }
+
+  /** A worker committing each handled record's offset in a transaction of {@code transactions} (if not null). */
+  public ConsumerWorker(Consumer<byte[], byte[]> consumer, EventConsumerConfig config, RecordProcessor processor,
+      DeadLetterWriter deadLetters, Transactions transactions) {
+    this.transactions = transactions;
     this.consumer = consumer;
     this.config = config;
     this.processor = processor;
     this.deadLetters = deadLetters;
     this.metrics = EventMetrics.of(config.meterRegistry());
     this.retryPolicy = config.retryPolicy();
+    this.maxPollIntervalNanos = Duration.ofMillis(Long.parseLong(String.valueOf(config.consumerProperties()
+        .getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)))).toNanos();
+    this.offsets = new WorkerOffsets(consumer, config, resumeAt.keySet()::removeAll, () -> stopping);
   }
 
   @Override
   public void run() {
     running = true;
-    try (consumer) {
-      consumer.subscribe(config.topics(), new Rebalance());
-      try {
-        while (!stopping) {
+    HandlerRunner handlers = new HandlerRunner(Thread.currentThread().getName() + "-handler");
+    runner = handlers;
+    try (consumer; handlers) {
+      consumer.subscribe(config.topics(), offsets.listener());
+      while (!stopping) {
+        try {
           resumeDue();
           ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
           lastPollMillis = System.currentTimeMillis();
+          lastPollNanos = System.nanoTime();
+          lastError = null;
           process(records);
-          commit();
-        }
-      } catch (WakeupException e) {
-        if (!stopping) {
+          offsets.commit();
+        } catch (WakeupException e) {
+          if (!stopping) {
+            throw e;
+          }
+        } catch (InterruptException e) {
           throw e;
+        } catch (KafkaException e) {
+          // A live group's errors pass (coordinator moves, fencing, rebalances): poll again.
+          lastError = e.toString();
+          log.warn("consumer of group {}: {}; polling again in {} ms", config.groupId(), e,
+              config.pollTimeout().toMillis());
+          Thread.sleep(config.pollTimeout().toMillis());
         }
       }
-      commit(); // what finished before the stop; closing the consumer then leaves the group
+      offsets.commit(); // what finished before the stop; closing the consumer then leaves the group
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fatal = e;
+      log.warn("consumer of group {} interrupted", config.groupId());
     } catch (RuntimeException | Error e) {
       fatal = e;
       log.error("consumer of group {} stopped on an unexpected error", config.groupId(), e);
@@ -100,6 +136,14 @@ public final class ConsumerWorker implements Runnable {
     consumer.wakeup();
   }
 
+  /** Interrupts the handler in progress, if any: for a close whose timeout ran out. */
+  public void interruptHandler() {
+    HandlerRunner handlers = runner;
+    if (handlers != null) {
+      handlers.interrupt();
+    }
+  }
+
   /** Whether the loop is running. */
   public boolean running() {
     return running;
@@ -112,7 +156,7 @@ public final class ConsumerWorker implements Runnable {
 
   /** The partitions assigned at the last rebalance. */
   public Set<TopicPartition> assignment() {
-    return assignment;
+    return offsets.assignment();
   }
 
   /** The error that ended the loop, or null. */
@@ -120,48 +164,132 @@ public final class ConsumerWorker implements Runnable {
     return fatal;
   }
 
-  private void process(ConsumerRecords<byte[], byte[]> records) {
+  /** The error of the last loop pass if it failed (the loop goes on), else null. */
+  public String lastError() {
+    return lastError;
+  }
+
+  private void process(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+    boolean first = true;
     for (TopicPartition partition : records.partitions()) {
-      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        if (stopping || !processOne(partition, record)) {
-          break; // stopping: the rest is redelivered; rewound: the rest comes again after the backoff
+      List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+      for (ConsumerRecord<byte[], byte[]> record : batch) {
+        if (stopping) {
+          break; // the rest is redelivered
+        }
+        if (!first && !timeLeftFor(record)) {
+          consumer.seek(partition, record.offset()); // fetched again after the next poll
+          break;
+        }
+        first = false;
+        if (!processOne(partition, record)) {
+          break; // rewound: the rest comes again after the backoff
         }
       }
     }
   }
 
+  /**
+   * Whether {@code record} can still finish before {@code max.poll.interval.ms} runs out since
+   * the last poll, even if its handler takes the whole handler timeout; if not, the worker polls
+   * first (a batch of slow records must not get the member evicted half way).
+   */
+  private boolean timeLeftFor(ConsumerRecord<byte[], byte[]> record) {
+    return System.nanoTime() - lastPollNanos + config.handlerTimeout().toNanos() < maxPollIntervalNanos;
+  }
+
   /** Returns false if the partition was rewound to this record. */
-  private boolean processOne(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-    Failure failure = failures.get(partition);
-    if (failure != null && failure.offset() != record.offset()) {
-      failures.remove(partition);
-      failure = null;
+  private boolean processOne(TopicPartition partition, ConsumerRecord<byte[], byte[]> record)
+      throws InterruptedException {
+    Failure failure = offsets.failure(partition, record.offset());
+    Outcome outcome;
+    if (failure != null && failure.deadLetter() != null) {
+      outcome = failure.deadLetter(); // the handler already gave up on it; only the dead-letter write is left
+    } else if (failure != null && failure.attempts() >= retryPolicy.maxAttempts()) {
+      // Its attempts ran out before a rebalance or restart took it from us: do not run it again.
+      outcome = new Outcome(Action.DEAD_LETTER, EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE),
+          new AttemptMetadata.EarlierFailure(new AttemptMetadata.Attempts(record.offset(), failure.attempts(),
+              failure.errorClass())), failure.attempts());
+    } else {
+      try {
+        outcome = processTimed(record, failure == null ? 1 : failure.attempts() + 1);
+      } catch (KafkaException e) {
+        // The transaction could not commit (a rebalance fenced it, a broker error): it was
+        // aborted, so the record is not done and not counted as a failed attempt either.
+        log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
+            record.partition(), record.offset(), e.toString());
+        rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
+        return false;
+      }
     }
-    Outcome outcome = failure != null && failure.deadLetter() != null
-        ? failure.deadLetter() // the handler already gave up on it; only the dead-letter write is left
-        : processor.process(record, failure == null ? 1 : failure.attempts() + 1);
+    if (outcome.action() == Action.DONE && transactions != null) {
+      offsets.committedInTransaction(partition);
+      return true;
+    }
     if (outcome.action() == Action.DONE) {
-      markDone(partition, record);
+      offsets.done(partition, record.offset());
+      if (config.commitMode() == CommitMode.AFTER_EACH_RECORD) {
+        offsets.commit();
+      }
       return true;
     }
     if (outcome.action() == Action.RETRY) {
-      failures.put(partition, new Failure(record.offset(), outcome.attempts(), null, 0));
+      offsets.failed(partition, new Failure(record.offset(), outcome.attempts(), className(outcome.error()), null, 0),
+          AttemptMetadata.of(record.offset(), outcome.attempts(), outcome.error()));
       metrics.retried(processor.meterTag(outcome.eventType()));
       rewind(partition, record.offset(), retryPolicy.backoff(outcome.attempts(), ThreadLocalRandom.current()::nextDouble));
       return false;
     }
+    return deadLetter(partition, record, outcome, failure);
+  }
+
+  /** {@link RecordProcessor#process} on the handler thread, an overrun counting as a failed attempt. */
+  private Outcome processTimed(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
+    Callable<Outcome> task = () -> processor.process(record, attempt);
+    if (transactions != null) {
+      // Consume -> publish -> commit as one: the offset goes into the handler's transaction.
+      ConsumerGroupMetadata group = consumer.groupMetadata();
+      Map<TopicPartition, OffsetAndMetadata> next = Map.of(
+          new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      Callable<Outcome> plain = task;
+      task = () -> transactions.run(plain, outcome -> next, group, outcome -> outcome.action() == Action.DONE);
+    }
+    try {
+      return runner.call(task, config.handlerTimeout());
+    } catch (TimeoutException e) {
+      String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
+      TimeoutException overrun = new TimeoutException("handler did not finish within "
+          + config.handlerTimeout().toMillis() + " ms (interrupted)");
+      metrics.processingFailed(processor.meterTag(type), overrun);
+      boolean retry = retryPolicy.shouldRetry(overrun, attempt);
+      log.warn("handling record {}-{}@{} timed out (attempt {} of {}), {}", record.topic(), record.partition(),
+          record.offset(), attempt, retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering");
+      return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, overrun, attempt);
+    }
+  }
+
+  private boolean deadLetter(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Outcome outcome,
+      Failure failure) {
     try {
       String topic = deadLetters.write(record, outcome.error(), outcome.attempts());
-      metrics.deadLettered(processor.meterTag(outcome.eventType()), outcome.error().getClass().getSimpleName());
+      String errorClass = LogSafe.errorClass(outcome.error());
+      metrics.deadLettered(processor.meterTag(outcome.eventType()), errorClass.substring(errorClass.lastIndexOf('.') + 1));
       log.warn("dead-lettered record {}-{}@{} (type {}) to {} after {} attempt(s): {}", record.topic(),
-          record.partition(), record.offset(), outcome.eventType(), topic, outcome.attempts(),
-          outcome.error().getClass().getName());
-      markDone(partition, record);
+          record.partition(), record.offset(), LogSafe.text(outcome.eventType()), topic, outcome.attempts(),
+          errorClass);
+      offsets.done(partition, record.offset());
+      if (config.commitMode() == CommitMode.AFTER_EACH_RECORD) {
+        offsets.commit();
+      }
       return true;
     } catch (KafkaException e) {
       int dlqFailures = failure == null ? 1 : failure.deadLetterFailures() + 1;
-      failures.put(partition, new Failure(record.offset(), outcome.attempts(), outcome, dlqFailures));
-      Duration backoff = retryPolicy.backoff(dlqFailures, ThreadLocalRandom.current()::nextDouble);
+      Failure pending = new Failure(record.offset(), outcome.attempts(), className(outcome.error()), outcome, dlqFailures);
+      offsets.failed(partition, pending, outcome.attempts() > 0
+          ? AttemptMetadata.of(record.offset(), outcome.attempts(), outcome.error()) : null);
+      // Refused for good: try again once per dead-letter timeout, not at the retry pace.
+      Duration backoff = e instanceof DeadLetterWriter.Unwritable ? config.deadLetterTimeout()
+          : retryPolicy.backoff(dlqFailures, ThreadLocalRandom.current()::nextDouble);
       log.error("could not dead-letter record {}-{}@{}; not committing it, trying again in {} ms", record.topic(),
           record.partition(), record.offset(), backoff.toMillis(), e);
       rewind(partition, record.offset(), backoff);
@@ -169,12 +297,8 @@ public final class ConsumerWorker implements Runnable {
     }
   }
 
-  private void markDone(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-    failures.remove(partition);
-    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-    if (config.commitMode() == CommitMode.AFTER_EACH_RECORD) {
-      commit();
-    }
+  private static String className(Throwable error) {
+    return error == null ? "" : LogSafe.errorClass(error);
   }
 
   private void rewind(TopicPartition partition, long offset, Duration backoff) {
@@ -204,67 +328,5 @@ public final class ConsumerWorker implements Runnable {
       timeout = Math.min(timeout, Math.max(0, at - now));
     }
     return Duration.ofNanos(timeout);
-  }
-
-  private void commit() {
-    commit(done);
-  }
-
-  /** Commits {@code offsets} synchronously and forgets them. */
-  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (offsets.isEmpty()) {
-      return;
-    }
-    Map<TopicPartition, OffsetAndMetadata> batch = new LinkedHashMap<>(offsets);
-    try {
-      try {
-        consumer.commitSync(batch);
-      } catch (WakeupException e) {
-        if (!stopping) {
-          throw e;
-        }
-        consumer.commitSync(batch); // the wake-up was for the stop, not for this commit
-      }
-      offsets.keySet().removeAll(batch.keySet());
-    } catch (CommitFailedException e) {
-      // The group moved on without us: these records go to the partitions' new owners again.
-      offsets.keySet().removeAll(batch.keySet());
-      log.warn("commit of {} failed after a rebalance; the records will be redelivered", batch.keySet(), e);
-    } catch (RetriableException e) {
-      log.warn("commit of {} failed, keeping the offsets for the next commit: {}", batch.keySet(), e.toString());
-    }
-  }
-
-  /** Commits what is done before partitions go, and forgets their retry state. */
-  private final class Rebalance implements ConsumerRebalanceListener {
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      Map<TopicPartition, OffsetAndMetadata> revoked = new HashMap<>();
-      for (TopicPartition partition : partitions) {
-        OffsetAndMetadata offset = done.get(partition);
-        if (offset != null) {
-          revoked.put(partition, offset);
-        }
-      }
-      commit(revoked);
-      forget(partitions);
-    }
-
-    @Override
-    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      forget(partitions); // another member owns them already: committing would fail
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      assignment = Set.copyOf(consumer.assignment());
-    }
-
-    private void forget(Collection<TopicPartition> partitions) {
-      done.keySet().removeAll(partitions);
-      failures.keySet().removeAll(partitions);
-      resumeAt.keySet().removeAll(partitions);
-      assignment = Set.copyOf(consumer.assignment());
-    }
   }
 }

@@ -30,7 +30,7 @@ public final class DeadLetterRecord {
         out.add(header);
       }
     }
-    EventRecords.put(out, EventHeaders.DLQ_ERROR_CLASS, error.getClass().getName());
+    EventRecords.put(out, EventHeaders.DLQ_ERROR_CLASS, LogSafe.errorClass(error));
     EventRecords.put(out, EventHeaders.DLQ_ERROR_MESSAGE, bounded(error.getMessage()));
     EventRecords.put(out, EventHeaders.DLQ_ORIGINAL_TOPIC, origin.topic());
     if (origin.partition() >= 0) {

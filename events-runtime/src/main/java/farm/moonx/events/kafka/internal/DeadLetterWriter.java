@@ -5,22 +5,56 @@ import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.spi.EventHeaders;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes failed records to their dead-letter topic and waits for the broker's acknowledgement,
  * so the caller commits the original offset only once the copy is safe.
+ *
+ * <p>Bounded paths: a copy the broker refuses as too large is written again without its value
+ * (headers, key and {@link EventHeaders#DLQ_PAYLOAD_OMITTED} kept: the original stays at its
+ * offset); a write that timed out is not sent a second time while the first may still land
+ * (the next try waits for that one); a broker refusal that cannot pass by waiting
+ * (authorization, invalid topic…) throws {@link Unwritable} and marks the topic unwritable for
+ * the health check until a write to it succeeds.
  */
 public final class DeadLetterWriter {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
+
   private final Producer<byte[], byte[]> producer;
   private final EventConsumerConfig config;
   private final Clock clock;
+  private final Map<TopicPartition, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<String, String> unwritable = new ConcurrentHashMap<>();
+
+  private record Pending(long offset, Future<RecordMetadata> write) {}
+
+  /** A write the broker refused for a reason waiting alone will not fix. */
+  public static final class Unwritable extends KafkaException {
+    private static final long serialVersionUID = 1L;
+
+    Unwritable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /** A writer sending through {@code producer} (idempotent, {@code acks=all}), shared by all workers. */
   public DeadLetterWriter(Producer<byte[], byte[]> producer, EventConsumerConfig config, Clock clock) {
@@ -33,25 +67,45 @@ public final class DeadLetterWriter {
    * Copies {@code record} with {@code dlq.*} headers describing {@code error} and returns the
    * dead-letter topic once the broker acknowledged the copy.
    *
+   * @throws Unwritable if the broker refuses the topic for good (the topic is then reported by
+   *     {@link #unwritable()})
    * @throws KafkaException if the copy could not be written within the dead-letter timeout
    */
   public String write(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts) {
     String topic = config.deadLetterTopic(record.topic());
-    ProducerRecord<byte[], byte[]> copy = DeadLetterRecord.of(topic, record.key(), record.value(), record.headers(),
-        error, new DeadLetterRecord.Origin(record.topic(), record.partition(), record.offset(), record.timestamp(),
-            config.groupId()), attempts, clock.millis());
-    withholdMessageIfSensitive(record, copy);
+    TopicPartition source = new TopicPartition(record.topic(), record.partition());
+    DeadLetterRecord.Origin origin = new DeadLetterRecord.Origin(record.topic(), record.partition(), record.offset(),
+        record.timestamp(), config.groupId());
+    Pending inFlight = pending.remove(source);
+    Future<RecordMetadata> write = inFlight != null && inFlight.offset() == record.offset() ? inFlight.write() : null;
     try {
-      producer.send(copy).get(config.deadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (write == null) {
+        ProducerRecord<byte[], byte[]> copy = DeadLetterRecord.of(topic, record.key(), record.value(),
+            record.headers(), error, origin, attempts, clock.millis());
+        withholdMessageIfSensitive(record, copy);
+        write = producer.send(copy);
+      }
+      try {
+        await(write, source, record.offset(), topic);
+      } catch (RecordTooLargeException | RecordBatchTooLargeException e) {
+        log.warn("dead letter of {}@{} too large for {} ({} bytes of value); writing it without the value",
+            source, record.offset(), topic, record.value() == null ? 0 : record.value().length);
+        ProducerRecord<byte[], byte[]> pointer = DeadLetterRecord.of(topic, record.key(), null, record.headers(),
+            error, origin, attempts, clock.millis());
+        EventRecords.put(pointer.headers(), EventHeaders.DLQ_PAYLOAD_OMITTED,
+            Integer.toString(record.value() == null ? 0 : record.value().length));
+        withholdMessageIfSensitive(record, pointer);
+        await(producer.send(pointer), source, record.offset(), topic);
+      }
+      unwritable.remove(topic);
       return topic;
-    } catch (ExecutionException e) {
-      throw new KafkaException("dead-letter write to " + topic + " failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new KafkaException("dead-letter write to " + topic + " timed out after "
-          + config.deadLetterTimeout().toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaException("interrupted while writing to " + topic, e);
+    } catch (ApiException e) {
+      if (e instanceof RetriableException) {
+        throw new KafkaException("dead-letter write to " + topic + " failed", e);
+      }
+      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+      unwritable.put(topic, reason);
+      throw new Unwritable("dead-letter topic " + topic + " refuses writes: " + reason, e);
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -70,6 +124,31 @@ public final class DeadLetterWriter {
     if (hides) {
       EventRecords.put(copy.headers(), EventHeaders.DLQ_ERROR_MESSAGE, "(" + LogSafe.WITHHELD + ")");
     }
+  }
+
+  /** Waits for {@code write}; a write still in flight after the timeout is kept for the next try. */
+  private void await(Future<RecordMetadata> write, TopicPartition source, long offset, String topic) {
+    try {
+      write.get(config.deadLetterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof KafkaException kafka) {
+        throw kafka;
+      }
+      throw new KafkaException("dead-letter write to " + topic + " failed", e.getCause());
+    } catch (TimeoutException e) {
+      pending.put(source, new Pending(offset, write)); // sending again now could write it twice
+      throw new KafkaException("dead-letter write to " + topic + " timed out after "
+          + config.deadLetterTimeout().toMillis() + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pending.put(source, new Pending(offset, write));
+      throw new KafkaException("interrupted while writing to " + topic, e);
+    }
+  }
+
+  /** Dead-letter topics whose last write was refused for good, with the reason; empty when all is well. */
+  public Map<String, String> unwritable() {
+    return new TreeMap<>(unwritable);
   }
 
   /** Closes the producer, waiting at most {@code timeout} for pending writes. */

@@ -10,7 +10,6 @@ import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.internal.Redaction;
-import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.internal.ValidationResult;
@@ -104,29 +103,30 @@ public final class RecordProcessor {
           return Outcome.deadLetter(type, new UnknownEventTypeException(type), 0);
         }
         metrics.skipped(meterTag(type), "unhandled");
-        log.debug("skipped record {}-{}@{} of unhandled type {}", record.topic(), record.partition(), record.offset(), type);
+        log.debug("skipped record {}-{}@{} of unhandled type {}", record.topic(), record.partition(), record.offset(),
+            LogSafe.text(type));
         return Outcome.done(type);
       }
       EventEnvelope<?> envelope = config.serializer().deserialize(record.value(), dispatcher.registry());
       if (!type.equals(envelope.eventType())) {
         return Outcome.deadLetter(type, new MalformedEventException("header " + EventHeaders.EVENT_TYPE
-            + " \"" + type + "\" does not match metadata.eventType \"" + envelope.eventType() + "\"", -1), 0);
+            + " \"" + LogSafe.text(type) + "\" does not match metadata.eventType \""
+            + LogSafe.text(envelope.eventType()) + "\"", -1), 0);
       }
       EventDescriptor<?> descriptor = dispatcher.registry().find(type)
           .orElseThrow(() -> new UnknownEventTypeException(envelope.eventType()));
       return traced(envelope, descriptor, record, attempt);
     } catch (MalformedEventException | UnknownEventTypeException e) {
-      // A parser message may quote the body: log it only for a registered, non-sensitive type.
-      boolean quotable = type != null && dispatcher.registry().find(type)
-          .map(d -> !Redaction.hidesValues(d)).orElse(false);
+      Throwable logged = LogSafe.error(e, !quotable(type, record.value()));
       log.warn("unreadable record {}-{}@{} (type {}): {}", record.topic(), record.partition(), record.offset(),
-          type, quotable ? e.getMessage() : LogSafe.error(e, true).getMessage());
-      return Outcome.deadLetter(type, e, 0);
+          LogSafe.text(type), LogSafe.text(logged.getMessage()));
+      return Outcome.deadLetter(type, logged, 0);
     } catch (RuntimeException e) {
       // A failure of the pipeline itself (a codec or validator bug): retrying cannot help.
+      Throwable logged = LogSafe.error(e, !quotable(type, record.value()));
       log.error("processing record {}-{}@{} (type {}) failed", record.topic(), record.partition(), record.offset(),
-          type, LogSafe.error(e, true));
-      return Outcome.deadLetter(type, e, 0);
+          LogSafe.text(type), logged);
+      return Outcome.deadLetter(type, logged, 0);
     }
   }
 
@@ -150,6 +150,16 @@ public final class RecordProcessor {
     return outcome;
   }
 
+  /**
+   * Whether the messages of errors reading {@code body} may be logged and dead-lettered: they may
+   * quote the body, so only for a registered, non-sensitive type whose body does not (or might
+   * not) raise its own classification.
+   */
+  private boolean quotable(String type, byte[] body) {
+    return type != null && !LogSafe.mayBeSensitive(body) && dispatcher.registry().find(type)
+        .map(d -> !Redaction.hidesValues(d)).orElse(false);
+  }
+
   private <T> Outcome handle(EventEnvelope<?> decoded, EventDescriptor<T> descriptor,
       ConsumerRecord<byte[], byte[]> record, int attempt, Tracing.Span span) {
     EventEnvelope<T> envelope = new EventEnvelope<>(decoded.metadata(), descriptor.cast(decoded.data()));
@@ -160,9 +170,10 @@ public final class RecordProcessor {
         ValidationResult result = validator.validate(envelope, descriptor);
         if (!result.valid()) {
           EventValidationException invalid = new EventValidationException(type, result.errors());
-          log.warn("invalid {} {} at {}-{}@{}: {} problem(s)", type, envelope.eventId(), record.topic(),
+          log.warn("invalid {} {} at {}-{}@{}: {} problem(s)", type, LogSafe.text(envelope.eventId()), record.topic(),
               record.partition(), record.offset(), result.errors().size());
-          return Outcome.deadLetter(type, invalid, 0);
+          // Validation messages quote values: a sensitive event's dead letter keeps only the paths.
+          return Outcome.deadLetter(type, LogSafe.error(invalid, sensitive), 0);
         }
       }
       long start = System.nanoTime();
@@ -180,15 +191,17 @@ public final class RecordProcessor {
         }
         metrics.processed(type, Duration.ofNanos(System.nanoTime() - start));
         if (log.isDebugEnabled()) {
-          log.debug("handled {} {} (attempt {}) {}", type, envelope.eventId(), attempt, LogSafe.data(envelope, descriptor));
+          log.debug("handled {} {} (attempt {}) {}", type, LogSafe.text(envelope.eventId()), attempt,
+              LogSafe.data(envelope, descriptor));
         }
         return Outcome.done(type);
       } catch (Exception e) {
         metrics.processingFailed(type, e);
         boolean retry = retryPolicy.shouldRetry(e, attempt);
-        log.warn("handling {} {} failed (attempt {} of {}), {}", type, envelope.eventId(), attempt,
-            retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering", LogSafe.error(e, sensitive));
-        return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, e, attempt);
+        Throwable safe = LogSafe.error(e, sensitive); // also what the dead-letter headers get
+        log.warn("handling {} {} failed (attempt {} of {}), {}", type, LogSafe.text(envelope.eventId()), attempt,
+            retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering", safe);
+        return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, safe, attempt);
       }
     }
   }

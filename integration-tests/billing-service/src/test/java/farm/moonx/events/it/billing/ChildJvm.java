@@ -30,13 +30,18 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts a consumer child writing what it handles to {@code records}, its file name the child's client id. */
   static ChildJvm start(String bootstrapServers, String topic, String group, Path records, long workMillis) {
+    return start(ChildConsumer.class, records, bootstrapServers, topic, group, records.toString(),
+        Long.toString(workMillis), records.getFileName().toString());
+  }
+
+  /** Starts {@code main} with {@code args}; it writes handled lines to {@code records}. */
+  static ChildJvm start(Class<?> main, Path records, String... args) {
     String java = ProcessHandle.current().info().command()
         .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), ChildConsumer.class.getName(),
-        bootstrapServers, topic, group, records.toString(), Long.toString(workMillis),
-        records.getFileName().toString()));
+        "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
     Path log = records.resolveSibling(records.getFileName() + ".log");
     try {
       Files.createDirectories(records.getParent());

@@ -89,6 +89,12 @@ final class Clients {
     return readToEnd(Map.of("bootstrap.servers", bootstrapServers), topic);
   }
 
+  /** {@link #readToEnd(String, String)} as a {@code read_committed} reader: aborted transactions' records skipped. */
+  static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic) {
+    return readToEnd(Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        topic);
+  }
+
   /** {@link #readToEnd(String, String)} with any client settings (TLS…). */
   static List<ConsumerRecord<String, String>> readToEnd(Map<String, Object> clientConfig, String topic) {
     Map<String, Object> config = new HashMap<>(clientConfig);

@@ -1,0 +1,115 @@
+package farm.moonx.events.spi;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventRegistry;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10, item 4: numbers from input cost bounded time and never become infinities. Driven
+ * through the public serializer and a codec that reads its fields with {@link CodecSupport},
+ * as generated codecs do.
+ */
+class NumberLimitsTest {
+  record Reading(BigDecimal amount, BigInteger count, double ratio) {}
+
+  /** The shape of a generated codec: one CodecSupport call per field. */
+  static final class ReadingCodec implements EventCodec<Reading> {
+    @Override
+    public void write(JsonGenerator g, Reading v) throws IOException {
+      throw new UnsupportedOperationException("read-only test codec");
+    }
+
+    @Override
+    public Reading read(JsonParser p) throws IOException {
+      BigDecimal amount = null;
+      BigInteger count = null;
+      double ratio = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        switch (name) {
+          case "amount" -> amount = CodecSupport.readBigDecimal(p);
+          case "count" -> count = CodecSupport.readBigInteger(p);
+          case "ratio" -> ratio = CodecSupport.readDouble(p);
+          default -> p.skipChildren();
+        }
+      }
+      return new Reading(amount, count, ratio);
+    }
+  }
+
+  private static final EventDescriptor<Reading> READING =
+      EventDescriptor.builder("meter.read", Reading.class, new ReadingCodec()).version("1.0").build();
+  private static final EventRegistry REGISTRY = EventRegistry.of(READING);
+
+  private static byte[] envelope(String data) {
+    return ("{\"metadata\":{\"eventId\":\"e-1\",\"eventType\":\"meter.read\",\"eventVersion\":\"1.0\","
+        + "\"correlationId\":\"c-1\",\"timestamp\":1732700000000,\"source\":\"meters\"},\"data\":" + data + "}")
+        .getBytes(UTF_8);
+  }
+
+  private static Throwable readFailure(JsonEventSerializer serializer, String data) {
+    return catchThrowable(() -> serializer.deserialize(envelope(data), REGISTRY));
+  }
+
+  @Test
+  void aMillionDigitDecimalStringIsRejectedAtOnceNamingTheField() {
+    String digits = "9".repeat(1_000_000);
+    Throwable error = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        () -> readFailure(JsonEventSerializer.shared(), "{\"amount\":\"" + digits + "\"}"));
+    assertThat(error).isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("data.amount")
+        .hasMessageContaining("longer than the limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN);
+    assertThat(error.getMessage()).hasSizeLessThan(1_000); // the input is not quoted back
+  }
+
+  @Test
+  void aMillionDigitIntegerStringIsRejectedToo() {
+    Throwable error = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        () -> readFailure(JsonEventSerializer.shared(), "{\"count\":\"" + "7".repeat(1_000_000) + "\"}"));
+    assertThat(error).isInstanceOf(MalformedEventException.class).hasMessageContaining("data.count");
+  }
+
+  @Test
+  void aLongJsonNumberIsRejectedByJacksonsOwnLimitNamingTheField() {
+    Throwable error = readFailure(JsonEventSerializer.shared(), "{\"amount\":" + "9".repeat(5_000) + "}");
+    assertThat(error).isInstanceOf(MalformedEventException.class).hasMessageContaining("data.amount");
+  }
+
+  @Test
+  void theLimitIsJacksonsAndCanBeRaised() {
+    String digits = "1".repeat(StreamReadConstraints.DEFAULT_MAX_NUM_LEN + 1);
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"amount\":\"" + digits + "\"}"))
+        .isInstanceOf(MalformedEventException.class);
+    JsonEventSerializer generous = new JsonEventSerializer(JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(5_000).build()).build());
+    Reading reading = (Reading) generous.deserialize(envelope("{\"amount\":\"" + digits + "\"}"), REGISTRY).data();
+    assertThat(reading.amount()).isEqualTo(new BigDecimal(digits));
+  }
+
+  @Test
+  void aDoubleBeyondItsRangeIsAnErrorNotInfinity() {
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"ratio\":1e400}"))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("data.ratio")
+        .hasMessageContaining("out of range for a double");
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"ratio\":-1e400}"))
+        .isInstanceOf(MalformedEventException.class).hasMessageContaining("data.ratio");
+    Reading fine = (Reading) JsonEventSerializer.shared().deserialize(envelope("{\"ratio\":1e300}"), REGISTRY).data();
+    assertThat(fine.ratio()).isEqualTo(1e300);
+  }
+}
