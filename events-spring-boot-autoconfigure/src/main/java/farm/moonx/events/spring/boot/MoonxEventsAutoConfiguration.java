@@ -24,7 +24,8 @@ import org.springframework.util.StringUtils;
  * Wires moonx-events into a Spring Boot application: the {@link EventRegistry} of every catalog
  * on the class path, one {@link KafkaEventPublisher}, and a consumer container for every bean
  * that implements a generated {@code <Catalog>Handler} ({@link EventConsumerContainers}). Metrics
- * go to the context's {@link MeterRegistry} when there is one; with Spring Boot's health support
+ * go to the context's {@link MeterRegistry} and spans to its {@code OpenTelemetry} when it has
+ * them; with Spring Boot's health support
  * on the class path, a {@code moonxEvents} health contributor reports the publisher and each
  * container.
  *
@@ -51,7 +52,8 @@ public class MoonxEventsAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public KafkaEventPublisher eventPublisher(MoonxEventsProperties properties, Environment environment,
-      ResourceLoader resources, EventRegistry registry, ObjectProvider<MeterRegistry> meterRegistry) {
+      ResourceLoader resources, EventRegistry registry, ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<ContextTracing> tracing) {
     EventPublisherConfig.Builder config = EventPublisherConfig.builder(serviceName(properties, environment))
         .bootstrapServers(KafkaClientSettings.bootstrapServers(properties, environment))
         .registry(registry);
@@ -61,6 +63,7 @@ public class MoonxEventsAutoConfiguration {
       config.mainTopic(properties.getPublisher().getMainTopic());
     }
     meterRegistry.ifAvailable(config::meterRegistry);
+    tracing.ifAvailable(t -> t.applyTo(config));
     return KafkaEventPublisher.create(config.build());
   }
 
@@ -68,12 +71,14 @@ public class MoonxEventsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public EventConsumerContainers eventConsumerContainers(ListableBeanFactory beans, MoonxEventsProperties properties,
-      Environment environment, ResourceLoader resources, ObjectProvider<MeterRegistry> meterRegistry) {
+      Environment environment, ResourceLoader resources, ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<ContextTracing> tracing) {
     String bootstrapServers = KafkaClientSettings.bootstrapServers(properties, environment);
     Map<String, Object> common = KafkaClientSettings.common(properties, environment, resources);
     Function<String, EventConsumerConfig.Builder> configs = groupId -> {
       EventConsumerConfig.Builder config = EventConsumerConfig.builder(groupId).bootstrapServers(bootstrapServers);
       common.forEach(config::property);
+      tracing.ifAvailable(t -> t.applyTo(config));
       return config;
     };
     return new EventConsumerContainers(beans, properties, configs, meterRegistry.getIfAvailable());
@@ -89,6 +94,17 @@ public class MoonxEventsAutoConfiguration {
     }
     throw new IllegalStateException("Set moonx.events.service-name or spring.application.name: "
         + "events carry it as metadata.source");
+  }
+
+  /** The context's OpenTelemetry for the clients, where OpenTelemetry is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.opentelemetry.api.OpenTelemetry")
+  static class Tracing {
+
+    @Bean
+    ContextTracing moonxEventsContextTracing(ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+      return new ContextTracing(openTelemetry);
+    }
   }
 
   /** The health contributor, where the application has Spring Boot's health support. */

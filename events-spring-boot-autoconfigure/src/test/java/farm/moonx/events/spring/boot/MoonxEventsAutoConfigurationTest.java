@@ -2,9 +2,14 @@ package farm.moonx.events.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import farm.moonx.events.Delivery;
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
+import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.kafka.EventConsumerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,19 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * bootstrap host names when built, so these are local names).
  */
 class MoonxEventsAutoConfigurationTest {
+
+  /** A dispatcher of no events: enough to build a consumer config. */
+  private static final EventDispatcher NO_EVENTS = new EventDispatcher() {
+    @Override
+    public EventRegistry registry() {
+      return EventRegistry.of();
+    }
+
+    @Override
+    public boolean dispatch(EventEnvelope<?> envelope, Delivery delivery) {
+      return false;
+    }
+  };
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(MoonxEventsAutoConfiguration.class))
@@ -65,6 +83,23 @@ class MoonxEventsAutoConfigurationTest {
           assertThat(context).hasSingleBean(EventRegistry.class).hasSingleBean(EventConsumerContainers.class)
               .hasSingleBean(MoonxEventsHealthContributor.class);
         });
+  }
+
+  @Test
+  void usesTheContextsOpenTelemetryForPublisherAndContainers() {
+    OpenTelemetry openTelemetry = OpenTelemetry.noop();
+    runner.withPropertyValues("moonx.events.bootstrap-servers=localhost:9092")
+        .withBean(OpenTelemetry.class, () -> openTelemetry)
+        .run(context -> {
+          assertThat(context.getBean(KafkaEventPublisher.class).config().openTelemetry()).isSameAs(openTelemetry);
+          ContextTracing tracing = context.getBean(ContextTracing.class);
+          EventConsumerConfig.Builder consumer = EventConsumerConfig.builder("g").bootstrapServers("localhost:9092")
+              .topics("t").dispatcher(NO_EVENTS);
+          tracing.applyTo(consumer);
+          assertThat(consumer.build().openTelemetry()).isSameAs(openTelemetry);
+        });
+    runner.withPropertyValues("moonx.events.bootstrap-servers=localhost:9092")
+        .run(context -> assertThat(context.getBean(KafkaEventPublisher.class).config().openTelemetry()).isNull());
   }
 
   @Test
