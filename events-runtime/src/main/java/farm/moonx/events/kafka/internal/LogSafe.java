@@ -8,6 +8,7 @@ import java.util.Locale;
 import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.internal.LogText;
+import farm.moonx.events.spi.UnknownEventTypeException;
 
 /**
  * What of an event may go into a log line. Ids and types always may; the data only when
@@ -42,7 +43,8 @@ public final class LogSafe {
    * handler's exception message may quote the data.
    */
   public static Throwable error(Throwable error, boolean sensitive) {
-    if (!sensitive || error == null || error instanceof RedactedException) {
+    // An unknown type or version is told from the routing fields alone: its message quotes no data.
+    if (!sensitive || error == null || error instanceof RedactedException || error instanceof UnknownEventTypeException) {
       return error;
     }
     String paths = error instanceof EventValidationException invalid
