@@ -6,6 +6,7 @@ import farm.moonx.events.EventRegistry;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
+import farm.moonx.events.kafka.internal.SafeDefaults;
 import farm.moonx.events.kafka.internal.SettingsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -76,6 +78,7 @@ public final class EventPublisherConfig {
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
+    SafeDefaults.warnIfWeakened("EventPublisherConfig producer", producerProperties);
   }
 
   /** A builder for the service {@code serviceName}. */
@@ -99,6 +102,18 @@ public final class EventPublisherConfig {
   public static Builder fromProperties(Properties properties) {
     SettingsReader r = SettingsReader.of(properties);
     Builder b = builder();
+    read(r, b);
+    r.rejectUnknown("EventPublisherConfig", SettingsReader.keysReadBy(EventConsumerConfig::readSettings));
+    r.kafkaProperties().forEach(b::property);
+    return b;
+  }
+
+  /** Reads this config's own settings; {@link SettingsReader#keysReadBy} lists them from here. */
+  static void readSettings(SettingsReader r) {
+    read(r, builder());
+  }
+
+  private static void read(SettingsReader r, Builder b) {
     r.string("service.name").ifPresent(b::serviceName);
     r.string("service.version").ifPresent(b::serviceVersion);
     r.string("topic.main").ifPresent(b::mainTopic);
@@ -112,14 +127,12 @@ public final class EventPublisherConfig {
     r.millis("delivery.timeout.ms").ifPresent(b::deliveryTimeout);
     r.bool("cloudevents.enabled").ifPresent(b::cloudEventsHeaders);
     r.millis("health.timeout.ms").ifPresent(b::healthTimeout);
-    r.rejectUnknown("EventPublisherConfig");
-    r.kafkaProperties().forEach(b::property);
-    return b;
   }
 
   /** A builder filled from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
   public static Builder fromEnv(Map<String, String> env) {
-    return fromProperties(SettingsReader.fromEnv(env));
+    return fromProperties(SettingsReader.fromEnv(
+        env, "EventPublisherConfig", ProducerConfig.configNames(), ConsumerConfig.configNames()));
   }
 
   /** The publishing service's name: {@code metadata.source} of every event. */
