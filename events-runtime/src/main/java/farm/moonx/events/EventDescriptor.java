@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public final class EventDescriptor<T> {
 
   /** The catalog topic used when none is given. */
-  public static final String DEFAULT_TOPIC = "moonx.events";
+  public static final String DEFAULT_TOPIC = EventNames.DEFAULT_TOPIC;
 
   /**
    * Checks one event's data beyond what its Java type guarantees (the generated one: required
@@ -45,6 +46,15 @@ public final class EventDescriptor<T> {
   private EventDescriptor(Builder<T> b) {
     this.name = Objects.requireNonNull(b.name, "name");
     this.version = Objects.requireNonNull(b.version, "version");
+    // Checked once here, so publishing and consuming need not match patterns per event.
+    if (!EventNames.isEventName(name)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a valid event name: use lowercase dotted segments, "
+          + "such as \"payment.processed\"");
+    }
+    if (!EventNames.isVersion(version)) {
+      throw new IllegalArgumentException("\"" + version + "\" is not a valid event version: use major.minor or "
+          + "major.minor.patch without leading zeros, such as \"1.0\" or \"2.3.1\"");
+    }
     this.type = Objects.requireNonNull(b.type, "type");
     this.classification = b.classification;
     this.topic = Objects.requireNonNull(b.topic, "topic");

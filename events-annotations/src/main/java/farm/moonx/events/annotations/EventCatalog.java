@@ -28,5 +28,5 @@ public @interface EventCatalog {
   String name();
 
   /** The Kafka topic the catalog's events are published to by default. */
-  String topic() default "moonx.events";
+  String topic() default EventNames.DEFAULT_TOPIC;
 }

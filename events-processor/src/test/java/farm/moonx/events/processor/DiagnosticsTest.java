@@ -48,6 +48,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void versionsFollowTheRuntimesRule() {
+    // One grammar (events-annotations' EventNames) for processor and runtime: major.minor with
+    // an optional patch, no leading zeros.
+    Compilation c = compile("Versions.java");
+    assertThat(c).hadErrorContaining("[EventTypeVersionInvalid] \"1.02\" is not a valid event version")
+        .inFile(file("Versions.java")).onLineContaining("version = \"1.02\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void duplicateNamesAreReportedOnBothRecords() {
     Compilation c = compile("FirstPlaced.java", "SecondPlaced.java");
     assertThat(c).hadErrorContaining(

@@ -1,5 +1,7 @@
 package farm.moonx.events.processor.reading;
 
+import farm.moonx.events.annotations.EventType;
+import farm.moonx.events.annotations.PartitionKey;
 import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
@@ -23,8 +25,8 @@ import javax.lang.model.element.VariableElement;
 /** Reads an {@code @EventType} element, its record and every record nested in it. */
 public final class EventReader {
   /** The annotation read here. */
-  public static final String EVENT_TYPE = "farm.moonx.events.annotations.EventType";
-  private static final String PARTITION_KEY = "farm.moonx.events.annotations.PartitionKey";
+  public static final String EVENT_TYPE = EventType.class.getCanonicalName();
+  public static final String PARTITION_KEY = PartitionKey.class.getCanonicalName();
 
   private EventReader() {}
 

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.KnownEvent;
@@ -40,7 +41,7 @@ public final class ConsumerResolver {
     }
     for (Attribute selector : consumer.selectors()) {
       String text = selector.text();
-      if (text.endsWith(".*") && EventChecks.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
+      if (text.endsWith(".*") && EventNames.isEventName(text.substring(0, text.length() - 2) + ".x")) {
         String prefix = text.substring(0, text.length() - 1);
         List<KnownEvent> matches = byName.values().stream().filter(e -> e.name().startsWith(prefix)).toList();
         if (matches.isEmpty()) {

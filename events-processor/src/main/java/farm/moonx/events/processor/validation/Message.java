@@ -16,7 +16,7 @@ public enum Message {
           + " such as \"payment.processed\" or \"user.profile.updated\" (each segment starts with a"
           + " lowercase letter; then lowercase letters, digits, '-' or '_')%s"),
   EVENT_TYPE_VERSION_INVALID("EventTypeVersionInvalid",
-      "\"%s\" is not a valid event version: use major.minor, such as \"1.0\" or \"2.3\""),
+      "\"%s\" is not a valid event version: use major.minor or major.minor.patch without leading zeros, such as \"1.0\" or \"2.3.1\""),
   EVENT_TYPE_DUPLICATE("EventTypeDuplicate",
       "\"%s\" is already declared by %s; every event name must be declared by exactly one record"),
   EVENT_TYPE_NOT_ACCESSIBLE("EventTypeNotAccessible",
