@@ -25,8 +25,32 @@ public final class ConsumerResolver {
     this.reporter = reporter;
   }
 
-  /** The selected events sorted by name, or null if anything was reported. */
-  public List<KnownEvent> resolve(ConsumerModel consumer, List<KnownEvent> visible) {
+  /**
+   * The consumers to write: all but those named like an earlier one in the same package, each
+   * of which gets a {@code [ConsumerDuplicate]} error (their generated classes would collide).
+   */
+  public List<ConsumerModel> distinct(List<ConsumerModel> consumers) {
+    Map<String, ConsumerModel> first = new TreeMap<>();
+    List<ConsumerModel> distinct = new ArrayList<>();
+    for (ConsumerModel consumer : consumers) {
+      String name = consumer.name().text();
+      ConsumerModel earlier = first.putIfAbsent(consumer.packageName() + "." + name, consumer);
+      if (earlier == null) {
+        distinct.add(consumer);
+      } else {
+        reporter.report(Message.CONSUMER_DUPLICATE, consumer.element(), consumer.annotation(), consumer.name().value(),
+            name, earlier.element(), name, name);
+      }
+    }
+    return distinct;
+  }
+
+  /**
+   * The selected events sorted by name, or null if anything was reported or a selector names
+   * one of the {@code disputed} events (declared twice: that error is already reported, and an
+   * "unknown event" on top of it would mislead).
+   */
+  public List<KnownEvent> resolve(ConsumerModel consumer, List<KnownEvent> visible, Set<String> disputed) {
     int before = reporter.errorCount();
     Attribute name = consumer.name();
     if (!CatalogChecks.isTypePrefix(name.text())) {
@@ -36,6 +60,7 @@ public final class ConsumerResolver {
     Map<String, KnownEvent> byName = new TreeMap<>();
     visible.forEach(e -> byName.putIfAbsent(e.name(), e));
     Map<String, KnownEvent> selected = new TreeMap<>();
+    boolean incomplete = false;
     if (consumer.selectors().isEmpty()) {
       selected.putAll(byName);
     }
@@ -53,11 +78,13 @@ public final class ConsumerResolver {
             selector.value(), text);
       } else if (byName.containsKey(text)) {
         selected.put(text, byName.get(text));
+      } else if (disputed.contains(text)) {
+        incomplete = true;
       } else {
         report(consumer, selector, Message.CONSUMER_EVENT_UNKNOWN, byName.keySet());
       }
     }
-    if (reporter.errorCount() != before) {
+    if (reporter.errorCount() != before || incomplete) {
       return null;
     }
     List<KnownEvent> result = new ArrayList<>(selected.values());

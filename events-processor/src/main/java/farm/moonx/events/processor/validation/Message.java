@@ -52,6 +52,9 @@ public enum Message {
   CONSUMER_NAME_INVALID("ConsumerNameInvalid",
       "\"%s\" is not a valid consumer name: it prefixes generated classes (%sHandler), so it must be"
           + " a Java identifier starting with an uppercase letter, such as \"Billing\""),
+  CONSUMER_DUPLICATE("ConsumerDuplicate",
+      "\"%s\" is already the name of the @EventConsumer on %s; the name prefixes the generated %sHandler"
+          + " and %sDispatcher, so each consumer in a package needs its own"),
   CONSUMER_EVENT_UNKNOWN("ConsumerEventUnknown",
       "no visible catalog declares event \"%s\"%s"),
   CONSUMER_PREFIX_UNMATCHED("ConsumerPrefixUnmatched",
