@@ -7,6 +7,8 @@ import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.internal.SafeDefaults;
+import farm.moonx.events.spi.EventSerializer;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.kafka.internal.SettingsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -61,6 +63,7 @@ public final class EventPublisherConfig {
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
   private final EventRegistry registry;
+  private final EventSerializer serializer;
   private final Map<String, Object> producerProperties;
 
   private EventPublisherConfig(Builder b) {
@@ -77,6 +80,7 @@ public final class EventPublisherConfig {
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
+    this.serializer = b.serializer;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
     SafeDefaults.warnIfWeakened("EventPublisherConfig producer", producerProperties);
   }
@@ -207,6 +211,11 @@ public final class EventPublisherConfig {
   }
 
   /** The kafka-clients producer properties this config resolves to (serializers excluded). */
+  /** How envelopes become record values (default: the JSON envelope, {@link JsonEventSerializer}). */
+  public EventSerializer serializer() {
+    return serializer;
+  }
+
   public Map<String, Object> producerProperties() {
     return producerProperties;
   }
@@ -286,6 +295,7 @@ public final class EventPublisherConfig {
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private EventRegistry registry;
+    private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -436,6 +446,15 @@ public final class EventPublisherConfig {
     /** Any kafka-clients producer property, passed through untouched; wins over the defaults. */
     public Builder property(String key, Object value) {
       properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * How envelopes become record values, as on the consumer side (default: the JSON envelope
+     * the TypeScript services read, {@link JsonEventSerializer#shared()}).
+     */
+    public Builder serializer(EventSerializer serializer) {
+      this.serializer = Objects.requireNonNull(serializer, "serializer");
       return this;
     }
 

@@ -158,11 +158,11 @@ public final class JsonIn {
       int index = match(fields, hash);
       names[depth] = index >= 0 ? fields.name(index) : null;
       reader.getNextToken();
-      if (!valuesOnly) {
-        return index >= 0 ? index : UNKNOWN;
-      }
       if (index >= 0) {
         lastField[depth] = index;
+      }
+      if (!valuesOnly) {
+        return index >= 0 ? index : UNKNOWN;
       }
       if (!isNull()) {
         if (index >= 0) {
