@@ -1,11 +1,9 @@
 package com.example.payments;
 
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventRegistry;
 import farm.moonx.events.annotations.DataClassification;
-import java.util.Collection;
+import farm.moonx.events.spi.CatalogRegistry;
 import java.util.List;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -14,7 +12,7 @@ import javax.annotation.processing.Generated;
  * <p>Registered for {@link java.util.ServiceLoader}, so {@code EventRegistry.load()} finds it.
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
-public final class PaymentsEvents implements EventRegistry {
+public final class PaymentsEvents extends CatalogRegistry {
   /**
    * {@code payment.failed} version 1.0: {@link PaymentFailed}.
    */
@@ -37,32 +35,11 @@ public final class PaymentsEvents implements EventRegistry {
       .validator(PaymentsEvents::validatePaymentProcessed)
       .build();
 
-  private static final EventRegistry REGISTRY = EventRegistry.of(PAYMENT_FAILED, PAYMENT_PROCESSED);
-
   /**
    * For {@link java.util.ServiceLoader}; every instance serves the same descriptors.
    */
   public PaymentsEvents() {
-  }
-
-  @Override
-  public Collection<EventDescriptor<?>> descriptors() {
-    return REGISTRY.descriptors();
-  }
-
-  @Override
-  public Optional<EventDescriptor<?>> find(String eventType) {
-    return REGISTRY.find(eventType);
-  }
-
-  @Override
-  public <T> Optional<EventDescriptor<T>> find(Class<T> type) {
-    return REGISTRY.find(type);
-  }
-
-  @Override
-  public String toString() {
-    return "Payments" + REGISTRY;
+    super("Payments", PAYMENT_FAILED, PAYMENT_PROCESSED);
   }
 
   private static void validatePaymentFailed(PaymentFailed data, List<String> errors) {

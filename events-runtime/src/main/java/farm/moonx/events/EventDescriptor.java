@@ -1,8 +1,9 @@
 package farm.moonx.events;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
-import farm.moonx.events.annotations.internal.EventVersions;
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.internal.UpcastingCodec;
 import farm.moonx.events.spi.UnknownEventVersionException;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 public final class EventDescriptor<T> {
 
   /** The catalog topic used when none is given. */
-  public static final String DEFAULT_TOPIC = "moonx.events";
+  public static final String DEFAULT_TOPIC = EventNames.DEFAULT_TOPIC;
 
   /**
    * Checks one event's data beyond what its Java type guarantees (the generated one: required
@@ -55,13 +56,22 @@ public final class EventDescriptor<T> {
   private EventDescriptor(Builder<T> b) {
     this.name = Objects.requireNonNull(b.name, "name");
     this.version = Objects.requireNonNull(b.version, "version");
+    // Checked once here, so publishing and consuming need not match patterns per event.
+    if (!EventNames.isEventName(name)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a valid event name: use lowercase dotted segments, "
+          + "such as \"payment.processed\"");
+    }
+    if (!EventNames.isVersion(version)) {
+      throw new IllegalArgumentException("\"" + version + "\" is not a valid event version: use major.minor or "
+          + "major.minor.patch without leading zeros, such as \"1.0\" or \"2.3.1\"");
+    }
     this.type = Objects.requireNonNull(b.type, "type");
     this.classification = b.classification;
     this.topic = Objects.requireNonNull(b.topic, "topic");
     this.partitionKey = b.partitionKey;
     this.validator = b.validator;
     this.codec = Objects.requireNonNull(b.codec, "codec");
-    this.major = EventVersions.major(version);
+    this.major = EventNames.major(version);
     this.older = Map.copyOf(b.older);
     this.sensitiveFields = Set.copyOf(b.sensitiveFields);
   }
@@ -127,7 +137,7 @@ public final class EventDescriptor<T> {
     if (wireVersion == null) {
       return codec;
     }
-    int wireMajor = EventVersions.major(wireVersion);
+    int wireMajor = EventNames.major(wireVersion);
     if (wireMajor == major && wireMajor >= 0) {
       return codec;
     }
@@ -262,10 +272,10 @@ public final class EventDescriptor<T> {
      *     major is already read
      */
     public <O> Builder<T> reads(String version, EventCodec<O> codec, Function<? super O, ? extends T> upcast) {
-      int olderMajor = EventVersions.major(version);
-      if (!EventVersions.isValid(version) || older.containsKey(olderMajor)) {
+      int olderMajor = EventNames.major(version);
+      if (!EventNames.isVersion(version) || older.containsKey(olderMajor)) {
         throw new IllegalArgumentException("event \"" + name + "\": cannot also read version " + version
-            + (EventVersions.isValid(version) ? ": its major is already read" : ": not major.minor"));
+            + (EventNames.isVersion(version) ? ": its major is already read" : ": not major.minor"));
       }
       older.put(olderMajor, new OlderVersion<>(version, new UpcastingCodec<>(name, version, codec, upcast)));
       return this;
@@ -283,7 +293,7 @@ public final class EventDescriptor<T> {
      * @throws IllegalArgumentException if an older version read has this descriptor's major
      */
     public EventDescriptor<T> build() {
-      if (older.containsKey(EventVersions.major(version))) {
+      if (older.containsKey(EventNames.major(version))) {
         throw new IllegalArgumentException("event \"" + name + "\": version " + version
             + " is this descriptor's own major; read older majors only");
       }

@@ -1,72 +1,57 @@
 package farm.moonx.events;
 
-import farm.moonx.events.spi.EventCodec;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import farm.moonx.events.spi.CodecSupport;
+import farm.moonx.events.spi.EventCodec;
+import farm.moonx.events.spi.JsonFields;
+import farm.moonx.events.spi.JsonIn;
+import farm.moonx.events.spi.JsonOut;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A hand-written streaming codec, as the processor will generate: required paymentId and amount. */
+/** A hand-written codec, as the processor generates them: required paymentId and amount. */
 public final class PaymentProcessedCodec implements EventCodec<PaymentProcessed> {
+  private static final JsonFields FIELDS = JsonFields.of("paymentId?", "userId?", "amount?", "currency?", "processedAt?");
+
   @Override
-  public void write(JsonGenerator g, PaymentProcessed v) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("paymentId", v.paymentId());
-    if (v.userId() != null) {
-      g.writeStringField("userId", v.userId());
-    }
-    g.writeStringField("amount", CodecSupport.decimalString(v.amount()));
-    if (v.currency() != null) {
-      g.writeStringField("currency", v.currency());
-    }
-    if (v.processedAt() != null) {
-      g.writeNumberField("processedAt", v.processedAt().toEpochMilli());
-    }
-    g.writeEndObject();
+  public void write(JsonOut out, PaymentProcessed v) {
+    out.beginObject();
+    out.string(FIELDS, 0, v.paymentId());
+    out.string(FIELDS, 1, v.userId());
+    out.decimal(FIELDS, 2, v.amount());
+    out.string(FIELDS, 3, v.currency());
+    out.instant(FIELDS, 4, v.processedAt());
+    out.endObject();
   }
 
   @Override
-  public PaymentProcessed read(JsonParser p) throws IOException {
+  public PaymentProcessed read(JsonIn in) throws IOException {
     String paymentId = null;
     String userId = null;
     BigDecimal amount = null;
     String currency = null;
     Instant processedAt = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "paymentId" -> paymentId = string(p, t);
-        case "userId" -> userId = string(p, t);
-        case "amount" -> {
-          String s = string(p, t);
-          amount = s == null ? null : new BigDecimal(s);
+    for (int f = in.firstField(FIELDS); f != JsonIn.END; f = in.nextField(FIELDS)) {
+      switch (f) {
+        case 0 -> paymentId = in.string();
+        case 1 -> userId = in.string();
+        case 2 -> {
+          if (in.token() != '"') { // this codec takes the services' form only, as the tests rely on
+            throw in.typeError("a string");
+          }
+          amount = CodecSupport.readBigDecimal(in);
         }
-        case "currency" -> currency = string(p, t);
-        case "processedAt" -> processedAt = t == JsonToken.VALUE_NULL ? null : Instant.ofEpochMilli(p.getLongValue());
-        default -> p.skipChildren();
+        case 3 -> currency = in.string();
+        case 4 -> processedAt = CodecSupport.readInstant(in);
+        default -> throw new IllegalStateException("field " + f);
       }
     }
     if (paymentId == null) {
-      throw new JsonParseException(p, "missing required field \"paymentId\"");
+      throw in.error("missing required field \"paymentId\"");
     }
     if (amount == null) {
-      throw new JsonParseException(p, "missing required field \"amount\"");
+      throw in.error("missing required field \"amount\"");
     }
     return new PaymentProcessed(paymentId, userId, amount, currency, processedAt);
-  }
-
-  private static String string(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      throw new JsonParseException(p, "expected a string, found " + t);
-    }
-    return p.getText();
   }
 }

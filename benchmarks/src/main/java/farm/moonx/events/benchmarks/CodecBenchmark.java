@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CodecBenchmark {
   private final JsonEventSerializer codec = JsonEventSerializer.shared();
-  private final JsonFactory jsonFactory = codec.factory();
+  private final JsonFactory jsonFactory = new JsonFactory();
   private final EventRegistry registry = EventRegistry.of(BenchEvents.PAYMENT_PROCESSED);
   private final ObjectMapper mapper = BaselineEnvelope.mapper();
   private final DslJson<Object> dslJson = new DslJson<>(Settings.withRuntime().includeServiceLoader().skipDefaultValues(true));

@@ -11,7 +11,10 @@ import farm.moonx.events.benchmarks.model.PaymentProcessed;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import com.dslplatform.json.DslJson;
+import com.dslplatform.json.runtime.Settings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Consumes {@value #RECORDS} {@code payment.processed} envelopes from the start of a topic with
  * a new consumer group, until every one was handled: the typed container (route by header,
  * generated codec, validation, generated dispatcher, commit per poll) against a plain
- * {@code KafkaConsumer} decoding each value with jackson-databind and committing per poll
- * too. One operation is one record; the score is microseconds per record, group join included.
+ * {@code KafkaConsumer} decoding each value with jackson-databind, or with DSL-JSON's own
+ * compiled converter (reused, its fast path), and committing per poll too. One operation is
+ * one record; the score is microseconds per record, group join included.
  */
 @Fork(1)
 @Warmup(iterations = 1)
@@ -59,6 +63,8 @@ public class ConsumeBenchmark {
 
   private BenchKafka kafka;
   private final ObjectMapper mapper = BaselineEnvelope.mapper();
+  private final DslJson<Object> dslJson =
+      new DslJson<>(Settings.withRuntime().includeServiceLoader().skipDefaultValues(true));
   private final AtomicInteger groups = new AtomicInteger();
   private final AtomicLong checksum = new AtomicLong();
   private KafkaEventConsumer typedConsumer;
@@ -103,7 +109,23 @@ public class ConsumeBenchmark {
 
   /** Baseline: poll, {@code ObjectMapper.readValue} per record, commit per poll. */
   @Benchmark
-  public void rawConsume() throws IOException {
+  public void rawConsume() {
+    rawLoop(value -> mapper.readValue(value, BaselineEnvelope.class));
+  }
+
+  /** Baseline: poll, DSL-JSON's compiled converter per record, commit per poll. */
+  @Benchmark
+  public void rawConsumeDslJson() {
+    rawLoop(value -> dslJson.deserialize(BaselineEnvelope.class, value, value.length));
+  }
+
+  /** Reads a value into the baseline envelope. */
+  @FunctionalInterface
+  interface Decoder {
+    BaselineEnvelope decode(byte[] value) throws IOException;
+  }
+
+  private void rawLoop(Decoder decoder) {
     Map<String, Object> config = kafka.cluster().consumerConfig("raw-" + groups.incrementAndGet());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     rawConsumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -116,7 +138,12 @@ public class ConsumeBenchmark {
       }
       ConsumerRecords<byte[], byte[]> records = rawConsumer.poll(Duration.ofMillis(100));
       for (ConsumerRecord<byte[], byte[]> record : records) {
-        BaselineEnvelope envelope = mapper.readValue(record.value(), BaselineEnvelope.class);
+        BaselineEnvelope envelope;
+        try {
+          envelope = decoder.decode(record.value());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         checksum.addAndGet(envelope.data().paymentId().length());
         handled++;
       }

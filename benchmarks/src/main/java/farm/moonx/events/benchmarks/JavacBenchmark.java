@@ -33,6 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #RECORDS} {@code @EventType} records in {@value #CATALOGS} catalogs, once with the
  * moonx-events processor and once with {@code -proc:none}. One operation is one full compile.
  * Returns the number of files written (class files, and generated sources with the processor).
+ *
+ * <p>After the first compile with the processor it also prints, once, the other half of the
+ * issue's javac rows: {@code javac generated-lines/source-lines: G / S = R x}, counting every
+ * line of the generated {@code .java} files against every line of the records' sources
+ * (package-info files included). The count does not vary between runs, so one line is enough.
  */
 @Fork(1)
 @Warmup(iterations = 1)
@@ -49,6 +54,7 @@ public class JavacBenchmark {
   private Path sources;
   private Path output;
   private List<Path> files;
+  private boolean linesReported;
 
   /** Writes the records' sources. */
   @Setup(Level.Trial)
@@ -126,10 +132,30 @@ public class JavacBenchmark {
     }
   }
 
-  /** Deletes the compile's output. */
+  /** Reports the generated-lines ratio once (see the class comment), then deletes the compile's output. */
   @TearDown(Level.Invocation)
   public void deleteOutput() throws IOException {
+    long generated = lines(output);
+    if (generated > 0 && !linesReported) {
+      linesReported = true;
+      long source = lines(sources);
+      System.out.printf(Locale.ROOT, "%njavac generated-lines/source-lines: %d / %d = %.2f x%n",
+          generated, source, (double) generated / source);
+    }
     delete(output);
+  }
+
+  /** All lines of the {@code .java} files under {@code root}. */
+  static long lines(Path root) throws IOException {
+    long total = 0;
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path file : paths.filter(f -> f.toString().endsWith(".java")).toList()) {
+        try (Stream<String> lines = Files.lines(file)) {
+          total += lines.count();
+        }
+      }
+    }
+    return total;
   }
 
   /** Deletes the sources. */

@@ -28,7 +28,7 @@ public @interface EventCatalog {
   String name();
 
   /** The Kafka topic the catalog's events are published to by default. */
-  String topic() default "moonx.events";
+  String topic() default EventNames.DEFAULT_TOPIC;
 
   /**
    * Which changes within a major version the compile-time check against the baseline accepts;

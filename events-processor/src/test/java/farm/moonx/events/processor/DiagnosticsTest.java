@@ -48,6 +48,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void versionsFollowTheRuntimesRule() {
+    // One grammar (events-annotations' EventNames) for processor and runtime: major.minor with
+    // an optional patch, no leading zeros.
+    Compilation c = compile("Versions.java");
+    assertThat(c).hadErrorContaining("[EventTypeVersionInvalid] \"1.02\" is not a valid event version")
+        .inFile(file("Versions.java")).onLineContaining("version = \"1.02\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void duplicateNamesAreReportedOnBothRecords() {
     Compilation c = compile("FirstPlaced.java", "SecondPlaced.java");
     assertThat(c).hadErrorContaining(
@@ -152,10 +162,21 @@ class DiagnosticsTest {
   }
 
   @Test
-  void unexpectedFailuresBecomeErrorsOnTheElement() {
+  void twoConsumersWithOneNameGetTheirOwnDiagnostic() {
     Compilation c = compile("FirstPlaced.java", "Consumers.java");
-    assertThat(c).hadErrorContaining("[ProcessorFailure] the moonx-events processor failed on this element")
-        .inFile(file("Consumers.java")).onLineContaining("class TwiceAgain");
+    assertThat(c).hadErrorContaining("[ConsumerDuplicate] \"Twice\" is already the name of the @EventConsumer on "
+            + "bad.Consumers.Twice; the name prefixes the generated TwiceHandler and TwiceDispatcher")
+        .inFile(file("Consumers.java")).onLine(27); // the second @EventConsumer(name = "Twice")
+    org.junit.jupiter.api.Assertions.assertTrue(
+        c.errors().stream().noneMatch(d -> d.getMessage(null).contains("ProcessorFailure")), "no ProcessorFailure");
+  }
+
+  @Test
+  void aDuplicateEventNameAddsNoUnknownEventToItsConsumers() {
+    Compilation c = compile("FirstPlaced.java", "SecondPlaced.java", "UsesPlaced.java");
+    assertThat(c).hadErrorContaining("[EventTypeDuplicate]").inFile(file("FirstPlaced.java"));
+    assertThat(c).hadErrorContaining("[EventTypeDuplicate]").inFile(file("SecondPlaced.java"));
+    assertThat(c).hadErrorCount(2);
   }
 
   @Test

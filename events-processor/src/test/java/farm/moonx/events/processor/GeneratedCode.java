@@ -2,19 +2,16 @@ package farm.moonx.events.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.google.testing.compile.Compilation;
 import farm.moonx.events.spi.EventCodec;
-import java.io.ByteArrayOutputStream;
+import farm.moonx.events.spi.JsonIn;
+import farm.moonx.events.spi.JsonOut;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The good sources compiled once, with helpers to run their generated codecs. */
 final class GeneratedCode {
   private static GeneratedCode instance;
-  private static final JsonFactory JSON = new JsonFactory();
   private final ClassLoader loader;
 
   private GeneratedCode(ClassLoader loader) {
@@ -57,32 +54,17 @@ final class GeneratedCode {
   }
 
   static byte[] write(EventCodec<Object> codec, Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
-      codec.write(generator, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonOut out = JsonOut.create();
+    codec.write(out, value);
     return out.toByteArray();
   }
 
   static Object read(EventCodec<Object> codec, byte[] json) throws IOException {
-    try (JsonParser parser = JSON.createParser(json)) {
-      parser.nextToken();
-      return codec.read(parser);
-    }
+    return codec.read(JsonIn.of(json, ""));
   }
 
-  /** Reads {@code data} the way the envelope codec does: inside {@code {"data": …}}. */
+  /** Reads {@code data} as the envelope codec does, error paths starting with {@code data}. */
   static Object readAsData(EventCodec<Object> codec, String data) throws IOException {
-    try (JsonParser parser = JSON.createParser("{\"metadata\":{},\"data\":" + data + "}")) {
-      parser.nextToken(); // {
-      parser.nextFieldName(); // metadata
-      parser.nextToken();
-      parser.skipChildren();
-      parser.nextFieldName(); // data
-      parser.nextToken();
-      return codec.read(parser);
-    }
+    return codec.read(JsonIn.of(data.getBytes(StandardCharsets.UTF_8), "data"));
   }
 }

@@ -1,5 +1,6 @@
 package farm.moonx.events.internal;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
@@ -9,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Checks an envelope before it is published or handled, collecting every problem, each
@@ -39,16 +37,6 @@ public final class EnvelopeValidator {
   /** How far a timestamp may be ahead of the validator's clock by default. */
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofDays(1);
 
-  private static final String SEGMENT = "[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*";
-  private static final Pattern EVENT_TYPE = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")+");
-  private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+(?:\\.\\d+)?)?");
-  /** How many valid names {@link #isValidEventType} remembers; a service has a few dozen. */
-  private static final int MAX_KNOWN_VALID = 1024;
-  /**
-   * Names already matched valid, so publish does not run the regex per event; only valid names
-   * are kept (an attacker's invalid names cannot grow it) and it stops growing at the bound.
-   */
-  private static final Set<String> KNOWN_VALID = ConcurrentHashMap.newKeySet();
   private static final EnvelopeValidator STANDARD = new EnvelopeValidator(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
 
   private final Clock clock;
@@ -72,19 +60,9 @@ public final class EnvelopeValidator {
     return new EnvelopeValidator(clock, maxClockSkew);
   }
 
-  /** Whether {@code eventType} has the required shape (lowercase dotted, two segments or more). */
+  /** Whether {@code eventType} has the required shape; see {@link EventNames#isEventName}. */
   public static boolean isValidEventType(String eventType) {
-    if (eventType == null) {
-      return false;
-    }
-    if (KNOWN_VALID.contains(eventType)) {
-      return true;
-    }
-    boolean valid = EVENT_TYPE.matcher(eventType).matches();
-    if (valid && KNOWN_VALID.size() < MAX_KNOWN_VALID) {
-      KNOWN_VALID.add(eventType);
-    }
-    return valid;
+    return EventNames.isEventName(eventType);
   }
 
   /** Every problem with {@code envelope} as an event of type {@code descriptor}. */
@@ -115,7 +93,8 @@ public final class EnvelopeValidator {
   private void validateMetadata(EventMetadata m, EventDescriptor<?> descriptor, List<String> errors) {
     requireText("metadata.eventId", m.eventId(), errors);
     if (requireText("metadata.eventType", m.eventType(), errors)) {
-      if (!isValidEventType(m.eventType())) {
+      // The descriptor's name was checked when it was built: the usual case needs no pattern.
+      if (!m.eventType().equals(descriptor.name()) && !EventNames.isEventName(m.eventType())) {
         errors.add("metadata.eventType: \"" + m.eventType()
             + "\" is not a lowercase dotted name like \"payment.processed\"");
       } else if (!m.eventType().equals(descriptor.name())) {
@@ -123,7 +102,8 @@ public final class EnvelopeValidator {
             + descriptor.name() + "\"");
       }
     }
-    if (requireText("metadata.eventVersion", m.eventVersion(), errors) && !VERSION.matcher(m.eventVersion()).matches()) {
+    if (requireText("metadata.eventVersion", m.eventVersion(), errors)
+        && !m.eventVersion().equals(descriptor.version()) && !EventNames.isWireVersion(m.eventVersion())) {
       errors.add("metadata.eventVersion: \"" + m.eventVersion() + "\" is not a version like \"1.0\" or \"1.2.3\"");
     }
     requireText("metadata.correlationId", m.correlationId(), errors);

@@ -1,74 +1,32 @@
 package farm.moonx.events.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import farm.moonx.events.spi.JsonOut;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Free-form JSON values ({@code metadata.context}) as plain Java: objects are unmodifiable
- * {@code Map<String, Object>} (insertion-ordered), arrays unmodifiable {@code List<Object>}, strings,
- * numbers, booleans and null as themselves. Recursion depth is bounded by the parser's
- * {@code StreamReadConstraints} nesting limit, so deep input fails instead of overflowing the stack.
+ * Writes free-form values ({@code metadata.context}) built of maps, collections, strings,
+ * numbers, booleans, enums and null; {@link #unsupported} finds what cannot be written, for
+ * validation before anything is sent.
  */
 public final class JsonValues {
+  private static final int PREVIEW = 100;
+
   private JsonValues() {}
 
-  /** Reads the value at the parser's current token. */
-  public static Object read(JsonParser p) throws IOException {
-    JsonToken token = p.currentToken();
-    switch (token) {
-      case START_OBJECT:
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, read(p));
-        }
-        return Collections.unmodifiableMap(map);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(read(p));
-        }
-        return Collections.unmodifiableList(list);
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return p.getNumberValue();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return null;
-      default:
-        throw new IllegalStateException("unexpected token " + token);
-    }
-  }
-
   /**
-   * Writes a value built of maps, collections, strings, numbers, booleans, enums (by name) and
-   * null.
+   * Writes {@code value}.
    *
    * @throws IllegalArgumentException naming the path if some value is of another type
    */
-  public static void write(JsonGenerator g, Object value, String path) throws IOException {
+  public static void write(JsonOut out, Object value, String path) {
     String problem = unsupported(value, path);
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
-    writeChecked(g, value);
+    writeChecked(out, value);
   }
 
   /** A message naming the first value that {@link #write} cannot write, or null if none. */
@@ -109,78 +67,41 @@ public final class JsonValues {
         || value instanceof BigDecimal || value instanceof BigInteger;
   }
 
-  private static void writeChecked(JsonGenerator g, Object value) throws IOException {
+  private static void writeChecked(JsonOut out, Object value) {
     if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
+      out.beginObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName((String) e.getKey());
-        writeChecked(g, e.getValue());
+        out.name((String) e.getKey());
+        writeChecked(out, e.getValue());
       }
-      g.writeEndObject();
+      out.endObject();
     } else if (value instanceof Collection<?> list) {
-      g.writeStartArray();
+      out.beginArray();
       for (Object element : list) {
-        writeChecked(g, element);
+        writeChecked(out, element);
       }
-      g.writeEndArray();
-    } else if (value instanceof Enum<?> e) {
-      g.writeString(e.name());
-    } else if (value instanceof Number || value instanceof Boolean || value instanceof CharSequence || value == null) {
-      writeScalar(g, value);
-    }
-  }
-
-  private static void writeScalar(JsonGenerator g, Object value) throws IOException {
-    if (value == null) {
-      g.writeNull();
+      out.endArray();
+    } else if (value == null) {
+      out.nullValue();
     } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
+      out.bool(b);
     } else if (value instanceof CharSequence s) {
-      g.writeString(s.toString());
+      out.string(s.toString());
+    } else if (value instanceof Enum<?> e) {
+      out.string(e.name());
     } else if (value instanceof BigDecimal d) {
-      g.writeNumber(d);
+      out.number(d);
     } else if (value instanceof BigInteger i) {
-      g.writeNumber(i);
+      out.number(i);
     } else if (value instanceof Double || value instanceof Float) {
-      g.writeNumber(((Number) value).doubleValue());
+      out.number(((Number) value).doubleValue());
     } else {
-      g.writeNumber(((Number) value).longValue());
+      out.number(((Number) value).longValue());
     }
   }
 
-  /** How a token reads in an error message: "a string", "an array", "null"… */
-  public static String describe(JsonToken token) {
-    if (token == null) {
-      return "the end of the input";
-    }
-    return switch (token) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT -> "an integer";
-      case VALUE_NUMBER_FLOAT -> "a decimal number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> token.toString();
-    };
-  }
-
-  /**
-   * The dotted path of the parser's position, such as {@code data.items[2].sku}: the
-   * enclosing containers' field names and indexes, minus the outermost {@code skip} of them,
-   * after {@code prefix}.
-   */
-  public static String path(JsonStreamContext context, int skip, String prefix) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add(0, "." + c.getCurrentName());
-      }
-    }
-    StringBuilder sb = new StringBuilder(prefix);
-    parts.stream().skip(skip).forEach(sb::append);
-    return sb.toString();
+  /** {@code text} cut to {@value #PREVIEW} characters, for error messages. */
+  public static String preview(String text) {
+    return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "…";
   }
 }

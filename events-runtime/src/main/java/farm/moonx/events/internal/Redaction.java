@@ -1,16 +1,17 @@
 package farm.moonx.events.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.spi.JsonEventSerializer;
+import farm.moonx.events.spi.JsonIn;
+import farm.moonx.events.spi.JsonOut;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The view of an event that tools may show: its JSON envelope with the data withheld for
@@ -21,8 +22,6 @@ import java.io.UncheckedIOException;
 public final class Redaction {
   /** What stands in for a withheld value. */
   public static final String REDACTED = "<redacted>";
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private Redaction() {}
 
@@ -38,59 +37,48 @@ public final class Redaction {
   }
 
   /** The envelope as indented JSON, redacted as the class describes. */
+  @SuppressWarnings("unchecked") // the envelope is a JSON object, its data too
   public static String json(EventEnvelope<?> envelope, EventDescriptor<?> descriptor) {
-    return redact(serialize(envelope, descriptor), descriptor, withholdsData(envelope, descriptor));
+    Map<String, Object> tree;
+    try {
+      tree = new LinkedHashMap<>((Map<String, Object>) JsonIn.of(serialize(envelope, descriptor), "").value());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not redact the JSON of " + descriptor.name(), e);
+    }
+    if (withholdsData(envelope, descriptor)) {
+      tree.put("data", REDACTED + " (" + classificationOf(descriptor) + ")");
+    } else {
+      Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) tree.get("data"));
+      data.replaceAll((name, value) -> descriptor.sensitiveFields().contains(name) ? REDACTED : value);
+      tree.put("data", data);
+    }
+    StringBuilder text = new StringBuilder();
+    indent(tree, "", text);
+    return text.toString();
   }
 
   private static <T> byte[] serialize(EventEnvelope<?> envelope, EventDescriptor<T> descriptor) {
     return JsonEventSerializer.shared().serialize(descriptor.castEnvelope(envelope), descriptor);
   }
 
-  private static String redact(byte[] body, EventDescriptor<?> descriptor, boolean withholdData) {
-    StringWriter out = new StringWriter();
-    try (JsonParser in = JSON.createParser(body); JsonGenerator gen = JSON.createGenerator(out)) {
-      gen.useDefaultPrettyPrinter();
-      JsonToken token;
-      while ((token = in.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME && in.getParsingContext().getParent().inRoot()
-            && "data".equals(in.currentName())) {
-          gen.writeFieldName("data");
-          in.nextToken();
-          if (withholdData) {
-            in.skipChildren();
-            gen.writeString(REDACTED + " (" + classificationOf(descriptor) + ")");
-          } else {
-            copyData(in, gen, descriptor);
-          }
-        } else {
-          gen.copyCurrentEvent(in);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not redact the JSON of " + descriptor.name(), e);
-    }
-    return out.toString();
-  }
-
-  /** Copies the data object, replacing the values of its sensitive components. */
-  private static void copyData(JsonParser in, JsonGenerator gen, EventDescriptor<?> descriptor) throws IOException {
-    if (in.currentToken() != JsonToken.START_OBJECT) {
-      gen.copyCurrentStructure(in);
+  /** Objects one member per line, indented by two; arrays and scalars as the engine writes them. */
+  private static void indent(Object value, String margin, StringBuilder text) {
+    if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+      JsonOut out = JsonOut.create();
+      JsonValues.write(out, value, "value");
+      text.append(new String(out.toByteArray(), StandardCharsets.UTF_8));
       return;
     }
-    gen.writeStartObject();
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
-      gen.writeFieldName(name);
-      in.nextToken();
-      if (descriptor.sensitiveFields().contains(name)) {
-        in.skipChildren();
-        gen.writeString(REDACTED);
-      } else {
-        gen.copyCurrentStructure(in);
-      }
+    text.append("{\n");
+    for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<?, ?> member = it.next();
+      JsonOut name = JsonOut.create();
+      name.string(String.valueOf(member.getKey()));
+      text.append(margin).append("  ").append(new String(name.toByteArray(), StandardCharsets.UTF_8)).append(" : ");
+      indent(member.getValue(), margin + "  ", text);
+      text.append(it.hasNext() ? ",\n" : "\n");
     }
-    gen.writeEndObject();
+    text.append(margin).append('}');
   }
 
   private static String classificationOf(EventDescriptor<?> descriptor) {

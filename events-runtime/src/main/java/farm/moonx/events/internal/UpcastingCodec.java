@@ -1,8 +1,8 @@
 package farm.moonx.events.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import farm.moonx.events.spi.EventCodec;
+import farm.moonx.events.spi.JsonIn;
+import farm.moonx.events.spi.JsonOut;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,8 +30,8 @@ public final class UpcastingCodec<O, T> implements EventCodec<T> {
   }
 
   @Override
-  public T read(JsonParser parser) throws IOException {
-    O value = older.read(parser);
+  public T read(JsonIn in) throws IOException {
+    O value = older.read(in);
     T next = upcast.apply(value);
     if (next == null) {
       throw new IllegalStateException("the upcast of event \"" + eventName + "\" version " + version + " returned null");
@@ -41,7 +41,7 @@ public final class UpcastingCodec<O, T> implements EventCodec<T> {
 
   /** Always fails: an older version is only read, never written. */
   @Override
-  public void write(JsonGenerator generator, T value) {
+  public void write(JsonOut out, T value) {
     throw new UnsupportedOperationException(
         "event \"" + eventName + "\" version " + version + " is read only; publishers write the newest version");
   }

@@ -10,6 +10,7 @@ import farm.moonx.events.spi.EventSerializer;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.kafka.internal.ClientProperties;
 import farm.moonx.events.kafka.internal.HandlerDispatcher;
+import farm.moonx.events.kafka.internal.SafeDefaults;
 import farm.moonx.events.kafka.internal.SettingsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -135,6 +136,8 @@ public final class EventConsumerConfig {
     producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, b.deadLetterTimeout.toMillis());
     producer.putAll(b.deadLetterProducerProperties);
     this.deadLetterProducerProperties = Map.copyOf(producer);
+    SafeDefaults.warnIfWeakened("EventConsumerConfig consumer", consumerProperties);
+    SafeDefaults.warnIfWeakened("EventConsumerConfig dead-letter producer", deadLetterProducerProperties);
   }
 
   /** A builder for consumer group {@code groupId}. */
@@ -151,6 +154,18 @@ public final class EventConsumerConfig {
   public static Builder fromProperties(Properties properties) {
     SettingsReader r = SettingsReader.of(properties);
     Builder b = new Builder();
+    read(r, b);
+    r.rejectUnknown("EventConsumerConfig", SettingsReader.keysReadBy(EventPublisherConfig::readSettings));
+    r.kafkaProperties().forEach(b::property);
+    return b;
+  }
+
+  /** Reads this config's own settings; {@link SettingsReader#keysReadBy} lists them from here. */
+  static void readSettings(SettingsReader r) {
+    read(r, new Builder());
+  }
+
+  private static void read(SettingsReader r, Builder b) {
     b.topics(r.list("topics"));
     r.integer("concurrency").ifPresent(b::concurrency);
     r.string("dlq.topic").ifPresent(b::deadLetterTopic);
@@ -164,14 +179,12 @@ public final class EventConsumerConfig {
     r.millis("retry.initial.delay.ms").ifPresent(retry::initialDelay);
     r.millis("retry.max.delay.ms").ifPresent(retry::maxDelay);
     b.retryPolicy(retry.build());
-    r.rejectUnknown("EventConsumerConfig");
-    r.kafkaProperties().forEach(b::property);
-    return b;
   }
 
   /** A builder filled from environment variables ({@code MOONX_EVENTS_TOPICS}, {@code KAFKA_GROUP_ID}…). */
   public static Builder fromEnv(Map<String, String> env) {
-    return fromProperties(SettingsReader.fromEnv(env));
+    return fromProperties(SettingsReader.fromEnv(
+        env, "EventConsumerConfig", ConsumerConfig.configNames(), ProducerConfig.configNames()));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String key, String value) {

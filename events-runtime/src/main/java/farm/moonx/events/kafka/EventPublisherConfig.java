@@ -6,6 +6,9 @@ import farm.moonx.events.EventRegistry;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
+import farm.moonx.events.kafka.internal.SafeDefaults;
+import farm.moonx.events.spi.EventSerializer;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.kafka.internal.SettingsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -60,6 +64,7 @@ public final class EventPublisherConfig {
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
   private final EventRegistry registry;
+  private final EventSerializer serializer;
   private final Map<String, Object> producerProperties;
   private final String transactionalId;
 
@@ -79,7 +84,9 @@ public final class EventPublisherConfig {
     this.classificationStrategy = b.classificationStrategy;
     this.registry = b.registry;
     this.transactionalId = b.transactionalId;
+    this.serializer = b.serializer;
     this.producerProperties = Map.copyOf(resolveProducerProperties(b));
+    SafeDefaults.warnIfWeakened("EventPublisherConfig producer", producerProperties);
   }
 
   /** A builder for the service {@code serviceName}. */
@@ -103,6 +110,18 @@ public final class EventPublisherConfig {
   public static Builder fromProperties(Properties properties) {
     SettingsReader r = SettingsReader.of(properties);
     Builder b = builder();
+    read(r, b);
+    r.rejectUnknown("EventPublisherConfig", SettingsReader.keysReadBy(EventConsumerConfig::readSettings));
+    r.kafkaProperties().forEach(b::property);
+    return b;
+  }
+
+  /** Reads this config's own settings; {@link SettingsReader#keysReadBy} lists them from here. */
+  static void readSettings(SettingsReader r) {
+    read(r, builder());
+  }
+
+  private static void read(SettingsReader r, Builder b) {
     r.string("service.name").ifPresent(b::serviceName);
     r.string("service.version").ifPresent(b::serviceVersion);
     r.string("topic.main").ifPresent(b::mainTopic);
@@ -116,14 +135,12 @@ public final class EventPublisherConfig {
     r.millis("delivery.timeout.ms").ifPresent(b::deliveryTimeout);
     r.bool("cloudevents.enabled").ifPresent(b::cloudEventsHeaders);
     r.millis("health.timeout.ms").ifPresent(b::healthTimeout);
-    r.rejectUnknown("EventPublisherConfig");
-    r.kafkaProperties().forEach(b::property);
-    return b;
   }
 
   /** A builder filled from environment variables, e.g. {@code fromEnv(System.getenv())}; see the class comment. */
   public static Builder fromEnv(Map<String, String> env) {
-    return fromProperties(SettingsReader.fromEnv(env));
+    return fromProperties(SettingsReader.fromEnv(
+        env, "EventPublisherConfig", ProducerConfig.configNames(), ConsumerConfig.configNames()));
   }
 
   /** The publishing service's name: {@code metadata.source} of every event. */
@@ -213,6 +230,11 @@ public final class EventPublisherConfig {
   }
 
   /** The kafka-clients producer properties this config resolves to (serializers excluded). */
+  /** How envelopes become record values (default: the JSON envelope, {@link JsonEventSerializer}). */
+  public EventSerializer serializer() {
+    return serializer;
+  }
+
   public Map<String, Object> producerProperties() {
     return producerProperties;
   }
@@ -296,6 +318,7 @@ public final class EventPublisherConfig {
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private EventRegistry registry;
+    private EventSerializer serializer = JsonEventSerializer.shared();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private String transactionalId;
 
@@ -466,6 +489,15 @@ public final class EventPublisherConfig {
     /** Any kafka-clients producer property, passed through untouched; wins over the defaults. */
     public Builder property(String key, Object value) {
       properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * How envelopes become record values, as on the consumer side (default: the JSON envelope
+     * the TypeScript services read, {@link JsonEventSerializer#shared()}).
+     */
+    public Builder serializer(EventSerializer serializer) {
+      this.serializer = Objects.requireNonNull(serializer, "serializer");
       return this;
     }
 

@@ -1,10 +1,5 @@
 package farm.moonx.events.spi;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,166 +9,81 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Not API: the reading half of the codecs the annotation processor generates (and
- * {@link #decimalString}, the one text form of decimals they write). Every reading method
- * reads the value at the parser's current token (never {@code null}: generated code handles
- * JSON {@code null} itself) and fails with a {@link JsonParseException} whose message starts
- * with the path of the offending value, e.g. {@code data.items[2].amount: expected a number}.
- * Keeping these here (rather than inlined into every generated codec) keeps generated code
- * short and the error messages identical everywhere.
+ * Not API: the per-value code of the codecs the annotation processor generates, so that a
+ * generated codec is only its record's description. {@code readXxx} read the (non-null) value
+ * at the reader's current token and fail with a {@link MalformedEventException} whose message
+ * starts with the value's path, e.g. {@code data.items[2].amount: expected a number}; the
+ * {@code JsonCodec} constants are the same conversions for container elements;
+ * {@link CodecArrays} builds lists, sets, maps and arrays of them. Keeping these here
+ * keeps generated code short and the error messages identical everywhere.
  */
 public final class CodecSupport {
   private CodecSupport() {}
 
-  /**
-   * Reads one JSON value; generated lambdas and method references implement it.
-   *
-   * @param <T> the value type
-   */
-  @FunctionalInterface
-  public interface ValueReader<T> {
-    /** Reads the value at the parser's current (non-null) token. */
-    T read(JsonParser parser) throws IOException;
-  }
-
-  /** Fails unless the current token starts an object. */
-  public static void expectObject(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw unexpected(parser, "a JSON object");
-    }
-  }
-
-  /** The error for a required field absent (or null) in the object the parser just left. */
-  public static JsonParseException missing(JsonParser parser, String field) {
-    String parent = path(parser.getParsingContext());
-    return new JsonParseException(
-        parser, (parent.isEmpty() ? field : parent + "." + field) + ": required field is missing");
-  }
-
-  /** The error for a value of the wrong JSON type at the current token. */
-  public static JsonParseException unexpected(JsonParser parser, String expected) {
-    return new JsonParseException(
-        parser, where(parser) + ": expected " + expected + " but found " + parser.currentToken());
-  }
-
-  /** The error for a value of the right JSON type that does not parse, e.g. a bad date. */
-  public static JsonParseException invalid(JsonParser parser, String expected, Throwable cause) {
-    String text;
-    try {
-      text = parser.getText();
-    } catch (IOException e) {
-      text = String.valueOf(parser.currentToken());
-    }
-    return new JsonParseException(parser, where(parser) + ": \"" + text + "\" is not " + expected, cause);
-  }
-
-  /** The dotted path of the current value, e.g. {@code data.items[2].amount}. */
-  public static String where(JsonParser parser) {
-    return path(parser.getParsingContext());
-  }
-
-  private static String path(JsonStreamContext context) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add(c.getCurrentName());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      String part = parts.get(i);
-      if (sb.length() > 0 && !part.startsWith("[")) {
-        sb.append('.');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
-  }
-
   /** A JSON string. */
-  public static String readString(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw unexpected(parser, "a string");
-    }
-    return parser.getText();
+  public static String readString(JsonIn in) throws IOException {
+    return in.string();
   }
 
   /** A JSON {@code true} or {@code false}. */
-  public static boolean readBoolean(JsonParser parser) throws IOException {
-    JsonToken t = parser.currentToken();
-    if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-      throw unexpected(parser, "true or false");
-    }
-    return t == JsonToken.VALUE_TRUE;
+  public static boolean readBoolean(JsonIn in) throws IOException {
+    return in.bool();
   }
 
   /** A JSON integer in {@code int} range. */
-  public static int readInt(JsonParser parser) throws IOException {
-    expectInteger(parser);
-    return parser.getIntValue();
+  public static int readInt(JsonIn in) throws IOException {
+    return in.intValue();
   }
 
   /** A JSON integer in {@code long} range. */
-  public static long readLong(JsonParser parser) throws IOException {
-    expectInteger(parser);
-    return parser.getLongValue();
+  public static long readLong(JsonIn in) throws IOException {
+    return in.longValue();
   }
 
   /** A JSON integer in {@code short} range. */
-  public static short readShort(JsonParser parser) throws IOException {
-    expectInteger(parser);
-    return parser.getShortValue();
+  public static short readShort(JsonIn in) throws IOException {
+    return (short) range(in, Short.MIN_VALUE, Short.MAX_VALUE, "short");
   }
 
   /** A JSON integer in {@code byte} range. */
-  public static byte readByte(JsonParser parser) throws IOException {
-    expectInteger(parser);
-    int value = parser.getIntValue();
-    if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
-      throw invalid(parser, "in byte range", null);
-    }
-    return (byte) value;
+  public static byte readByte(JsonIn in) throws IOException {
+    return (byte) range(in, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
   }
 
-  /** A JSON number in {@code double} range: {@code 1e400} is an error, never {@code Infinity}. */
-  public static double readDouble(JsonParser parser) throws IOException {
-    expectNumber(parser);
-    double value = parser.getDoubleValue();
-    if (Double.isInfinite(value)) {
-      throw new JsonParseException(parser, where(parser) + ": " + parser.getText() + " is out of range for a double");
+  private static long range(JsonIn in, long min, long max, String type) throws IOException {
+    long value = in.longValue();
+    if (value < min || value > max) {
+      throw in.error(value + " is out of the range of a " + type);
     }
     return value;
   }
 
-  /** A JSON number in {@code float} range: {@code 1e39} is an error, never {@code Infinity}. */
-  public static float readFloat(JsonParser parser) throws IOException {
-    expectNumber(parser);
-    float value = parser.getFloatValue();
-    if (Float.isInfinite(value)) {
-      throw new JsonParseException(parser, where(parser) + ": " + parser.getText() + " is out of range for a float");
+  /** A JSON number (finite). */
+  public static double readDouble(JsonIn in) throws IOException {
+    return in.doubleValue();
+  }
+
+  /** A JSON number (finite as a float). */
+  public static float readFloat(JsonIn in) throws IOException {
+    double value = in.doubleValue();
+    if (Float.isInfinite((float) value)) {
+      throw in.error(value + " is out of the range of a float");
     }
-    return value;
+    return (float) value;
   }
 
   /** A one-character JSON string. */
-  public static char readChar(JsonParser parser) throws IOException {
-    String text = readString(parser);
+  public static char readChar(JsonIn in) throws IOException {
+    String text = in.string();
     if (text.length() != 1) {
-      throw invalid(parser, "a single character", null);
+      throw in.error("\"" + text + "\" is not a single character");
     }
     return text.charAt(0);
   }
@@ -197,148 +107,157 @@ public final class CodecSupport {
   static final int MAX_PLAIN_LEADING_ZEROS = 100;
 
   /** A decimal as a JSON string ({@code "12.50"}, how the services write amounts) or number. */
-  public static BigDecimal readBigDecimal(JsonParser parser) throws IOException {
-    if (parser.currentToken().isNumeric()) {
-      return parser.getDecimalValue();
-    }
-    checkNumberLength(parser);
-    return parse(parser, "a decimal number", BigDecimal::new);
+  public static BigDecimal readBigDecimal(JsonIn in) throws IOException {
+    return JsonNumbers.readDecimal(in);
   }
 
   /** An integer as a JSON string or integer number. */
-  public static BigInteger readBigInteger(JsonParser parser) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-      return parser.getBigIntegerValue();
-    }
-    checkNumberLength(parser);
-    return parse(parser, "an integer", BigInteger::new);
-  }
-
-  /**
-   * Rejects a number written as a string longer than the parser's
-   * {@code StreamReadConstraints.maxNumberLength} (Jackson's default:
-   * {@value StreamReadConstraints#DEFAULT_MAX_NUM_LEN} characters), the limit Jackson already
-   * applies to JSON numbers: {@code new BigDecimal(String)} and {@code new BigInteger(String)}
-   * take quadratic time, and a string may be megabytes long. Raise the limit with a
-   * {@code JsonFactory} of your own ({@link JsonEventSerializer#JsonEventSerializer}).
-   */
-  public static void checkNumberLength(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      return; // numbers: the parser checked them itself; other tokens fail in the conversion
-    }
-    int max = parser.streamReadConstraints().getMaxNumberLength();
-    int length = parser.getTextLength();
-    if (length > max) {
-      // Not quoting the text: it is the oversize input itself.
-      throw new JsonParseException(parser, where(parser) + ": a number of " + length
-          + " characters is longer than the limit of " + max + " (StreamReadConstraints.maxNumberLength)");
-    }
+  public static BigInteger readBigInteger(JsonIn in) throws IOException {
+    return JsonNumbers.readBigInteger(in);
   }
 
   /** An instant as epoch milliseconds (a JSON integer). */
-  public static Instant readInstant(JsonParser parser) throws IOException {
-    return Instant.ofEpochMilli(readLong(parser));
+  public static Instant readInstant(JsonIn in) throws IOException {
+    return Instant.ofEpochMilli(in.longValue());
   }
 
   /** A {@link Date} as epoch milliseconds (a JSON integer). */
-  public static Date readDate(JsonParser parser) throws IOException {
-    return new Date(readLong(parser));
+  public static Date readDate(JsonIn in) throws IOException {
+    return new Date(in.longValue());
   }
 
   /** An ISO-8601 date string, {@code 2024-05-01}. */
-  public static LocalDate readLocalDate(JsonParser parser) throws IOException {
-    return parse(parser, "an ISO-8601 date", t -> LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE));
+  public static LocalDate readLocalDate(JsonIn in) throws IOException {
+    return parse(in, "an ISO-8601 date", t -> LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE));
   }
 
   /** An ISO-8601 local date-time string, {@code 2024-05-01T10:15:30}. */
-  public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
-    return parse(parser, "an ISO-8601 local date-time",
-        t -> LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+  public static LocalDateTime readLocalDateTime(JsonIn in) throws IOException {
+    return parse(in, "an ISO-8601 local date-time", t -> LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME));
   }
 
   /** An ISO-8601 date-time string with offset, {@code 2024-05-01T10:15:30+02:00}. */
-  public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
-    return parse(parser, "an ISO-8601 date-time with offset",
-        t -> OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+  public static OffsetDateTime readOffsetDateTime(JsonIn in) throws IOException {
+    return parse(in, "an ISO-8601 date-time with offset", t -> OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 
   /** A UUID string. */
-  public static UUID readUuid(JsonParser parser) throws IOException {
-    return parse(parser, "a UUID", UUID::fromString);
+  public static UUID readUuid(JsonIn in) throws IOException {
+    return parse(in, "a UUID", UUID::fromString);
+  }
+
+  /** Base64 bytes (a JSON string, the MIME alphabet without line feeds, as Jackson writes them). */
+  public static byte[] readBytes(JsonIn in) throws IOException {
+    if (in.token() != '"') {
+      throw in.typeError("a base64 string");
+    }
+    return parse(in, "base64", Base64.getDecoder()::decode);
   }
 
   /**
    * A JSON string converted by {@code convert}; the parse errors of the JDK's parsers
    * ({@code NumberFormatException}, {@code DateTimeParseException}, … all
-   * {@code IllegalArgumentException}s or {@code DateTimeException}s) become a path-naming
-   * {@link JsonParseException}.
+   * {@code IllegalArgumentException}s or {@code DateTimeException}s) become a path-naming error.
    */
-  private static <T> T parse(JsonParser parser, String expected, Function<String, T> convert) throws IOException {
-    String text = readString(parser);
+  static <T> T parse(JsonIn in, String expected, Function<String, T> convert) throws IOException {
+    String text = in.string();
     try {
       return convert.apply(text);
     } catch (IllegalArgumentException | DateTimeException e) {
-      throw invalid(parser, expected, e);
+      throw in.error("\"" + text + "\" is not " + expected, e);
     }
   }
 
-  /** Base64 bytes (a JSON string, Jackson's default MIME variant without line feeds). */
-  public static byte[] readBytes(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw unexpected(parser, "a base64 string");
+  /** The value of an Optional component, or null (a null Optional counts as empty). */
+  public static <T> T orNull(Optional<T> value) {
+    return value == null ? null : value.orElse(null);
+  }
+
+  /** A value written with {@code write} and read with {@code read}. */
+  public static <T> JsonCodec<T> codec(Writer<T> write, Reader<T> read) {
+    return new JsonCodec<>() {
+      @Override
+      public void write(JsonOut out, T value) {
+        write.write(out, value);
+      }
+
+      @Override
+      public T read(JsonIn in) throws IOException {
+        return read.read(in);
+      }
+    };
+  }
+
+  /** Writes one value; see {@link #codec}. */
+  @FunctionalInterface
+  public interface Writer<T> {
+    /** Writes the non-null {@code value}. */
+    void write(JsonOut out, T value);
+  }
+
+  /** Reads one value; see {@link #codec}. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    /** Reads the non-null value at the current token. */
+    T read(JsonIn in) throws IOException;
+  }
+
+  /** Strings. */
+  public static final JsonCodec<String> STRING = codec(JsonOut::string, CodecSupport::readString);
+  /** Booleans. */
+  public static final JsonCodec<Boolean> BOOLEAN = codec(JsonOut::bool, CodecSupport::readBoolean);
+  /** Bytes as integers. */
+  public static final JsonCodec<Byte> BYTE = codec((out, v) -> out.number(v), CodecSupport::readByte);
+  /** Shorts. */
+  public static final JsonCodec<Short> SHORT = codec((out, v) -> out.number(v), CodecSupport::readShort);
+  /** Ints. */
+  public static final JsonCodec<Integer> INT = codec((out, v) -> out.number(v), CodecSupport::readInt);
+  /** Longs. */
+  public static final JsonCodec<Long> LONG = codec((out, v) -> out.number(v), CodecSupport::readLong);
+  /** Floats. */
+  public static final JsonCodec<Float> FLOAT = codec((out, v) -> out.number(v), CodecSupport::readFloat);
+  /** Doubles. */
+  public static final JsonCodec<Double> DOUBLE = codec((out, v) -> out.number(v), CodecSupport::readDouble);
+  /** Chars as one-character strings. */
+  public static final JsonCodec<Character> CHAR = codec((out, v) -> out.string(String.valueOf(v)), CodecSupport::readChar);
+  /** Decimals as strings keeping their scale. */
+  public static final JsonCodec<BigDecimal> BIG_DECIMAL =
+      codec((out, v) -> out.string(decimalString(v)), CodecSupport::readBigDecimal);
+  /** Big integers as strings. */
+  public static final JsonCodec<BigInteger> BIG_INTEGER =
+      codec((out, v) -> out.string(v.toString()), CodecSupport::readBigInteger);
+  /** Instants as epoch milliseconds. */
+  public static final JsonCodec<Instant> INSTANT = codec((out, v) -> out.number(v.toEpochMilli()), CodecSupport::readInstant);
+  /** Dates as epoch milliseconds. */
+  public static final JsonCodec<Date> DATE = codec((out, v) -> out.number(v.getTime()), CodecSupport::readDate);
+  /** ISO-8601 dates. */
+  public static final JsonCodec<LocalDate> LOCAL_DATE =
+      codec((out, v) -> out.string(DateTimeFormatter.ISO_LOCAL_DATE.format(v)), CodecSupport::readLocalDate);
+  /** ISO-8601 local date-times. */
+  public static final JsonCodec<LocalDateTime> LOCAL_DATE_TIME =
+      codec((out, v) -> out.string(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(v)), CodecSupport::readLocalDateTime);
+  /** ISO-8601 date-times with offset. */
+  public static final JsonCodec<OffsetDateTime> OFFSET_DATE_TIME =
+      codec((out, v) -> out.string(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v)), CodecSupport::readOffsetDateTime);
+  /** UUIDs as strings. */
+  public static final JsonCodec<UUID> UUID_STRING = codec((out, v) -> out.string(v.toString()), CodecSupport::readUuid);
+  /** Byte arrays as base64 strings. */
+  public static final JsonCodec<byte[]> BYTES =
+      codec((out, v) -> out.string(Base64.getEncoder().encodeToString(v)), CodecSupport::readBytes);
+
+  /** An enum by constant name; an unknown name fails naming {@code typeName} and the value. */
+  public static <E extends Enum<E>> JsonCodec<E> enumOf(String typeName, E[] constants) {
+    java.util.Map<String, E> byName = new java.util.HashMap<>();
+    for (E constant : constants) {
+      byName.put(constant.name(), constant);
     }
-    return parser.getBinaryValue();
-  }
-
-  /** The error for an enum constant that does not exist, naming the field and the value. */
-  public static JsonParseException unknownConstant(JsonParser parser, String type, IllegalArgumentException e) {
-    return invalid(parser, "a constant of " + type, e);
-  }
-
-  /**
-   * A JSON array as an unmodifiable list; JSON {@code null} elements stay {@code null}
-   * elements (so {@code List.copyOf}, which rejects them, is not used).
-   */
-  public static <T> List<T> readList(JsonParser parser, ValueReader<? extends T> element) throws IOException {
-    return Collections.unmodifiableList(readArray(parser, element));
-  }
-
-  /** A JSON array as an unmodifiable set in array order; see {@link #readList}. */
-  public static <T> Set<T> readSet(JsonParser parser, ValueReader<? extends T> element) throws IOException {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(readArray(parser, element)));
-  }
-
-  /** A JSON array as a modifiable list, for arrays of reference types. */
-  public static <T> ArrayList<T> readArray(JsonParser parser, ValueReader<? extends T> element) throws IOException {
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw unexpected(parser, "an array");
-    }
-    ArrayList<T> values = new ArrayList<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      values.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : element.read(parser));
-    }
-    return values;
-  }
-
-  /** A JSON object as an unmodifiable map in field order; {@code null} values stay. */
-  public static <V> Map<String, V> readMap(JsonParser parser, ValueReader<? extends V> value) throws IOException {
-    expectObject(parser);
-    Map<String, V> values = new LinkedHashMap<>();
-    for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-      values.put(key, parser.nextToken() == JsonToken.VALUE_NULL ? null : value.read(parser));
-    }
-    return Collections.unmodifiableMap(values);
-  }
-
-  private static void expectInteger(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw unexpected(parser, "an integer");
-    }
-  }
-
-  private static void expectNumber(JsonParser parser) throws IOException {
-    if (!parser.currentToken().isNumeric()) {
-      throw unexpected(parser, "a number");
-    }
+    return codec((out, v) -> out.string(v.name()), in -> {
+      String name = in.string();
+      E constant = byName.get(name);
+      if (constant == null) {
+        throw in.error("\"" + name + "\" is not a constant of " + typeName);
+      }
+      return constant;
+    });
   }
 }

@@ -1,13 +1,14 @@
 package farm.moonx.events.spi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,11 @@ import java.util.Objects;
  * {@code jackson-datatype-jsr310} present, {@code java.time} values work and {@code Instant}s
  * are epoch milliseconds (the TypeScript {@code Date.now()} form); without it, records with
  * {@code java.time} components fail with Jackson's message telling you to add it.
+ *
+ * <p>Behind the byte-level {@link EventCodec} contract it writes the record to bytes and
+ * copies them into the output, and reads the raw bytes of the {@code data} object (the
+ * reader checks they are JSON first); a databind failure becomes a
+ * {@link MalformedEventException} at its offset in the message body.
  *
  * @param <T> the record type
  */
@@ -53,13 +59,28 @@ public final class JacksonDatabindCodec<T> implements EventCodec<T> {
   }
 
   @Override
-  public void write(JsonGenerator generator, T value) throws IOException {
-    mapper.writeValue(generator, value);
+  public void write(JsonOut out, T value) {
+    try {
+      out.raw(mapper.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("databind cannot write " + type.getName() + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   @Override
-  public T read(JsonParser parser) throws IOException {
-    return mapper.readValue(parser, type);
+  public T read(JsonIn in) throws IOException {
+    if (in.token() != '{') {
+      throw in.typeError("an object");
+    }
+    long start = in.offset();
+    byte[] json = in.rawValue();
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      long offset = at == null || at.getByteOffset() < 0 ? start : start + at.getByteOffset();
+      throw new MalformedEventException(in.path() + ": " + e.getOriginalMessage(), offset, e);
+    }
   }
 
   @Override

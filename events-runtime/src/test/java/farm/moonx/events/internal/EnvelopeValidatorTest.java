@@ -69,17 +69,27 @@ class EnvelopeValidatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"v1", "v1.0", "1.0.0.0", "1.x", "1.0-beta", "1."})
+  @ValueSource(strings = {"v1", "v1.0", "1.0.0.0", "1.x", "1.0-beta", "1.", "1.02", "01.0", "01"})
   void versionShapeIsChecked(String bad) {
     assertThat(errors(b -> b.eventVersion(bad)))
         .containsExactly("metadata.eventVersion: \"" + bad + "\" is not a version like \"1.0\" or \"1.2.3\"");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "1.0", "2.3", "1.0.2"})
+  @ValueSource(strings = {"1", "1.0", "0.1", "2.3", "10.20", "1.0.2", "2.3.10"})
   void aBareMajorIsAVersion(String good) {
     // Some TypeScript services write "1" for "1.0": the reader takes it as major 1.
     assertThat(errors(b -> b.eventVersion(good))).isEmpty();
+  }
+
+  @Test
+  void aDescriptorIsValidatedOnceWhenBuilt() {
+    assertThatThrownBy(() -> farm.moonx.events.EventDescriptor.builder("Payment.Done", farm.moonx.events.PaymentProcessed.class,
+            new farm.moonx.events.PaymentProcessedCodec()).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"Payment.Done\" is not a valid event name");
+    assertThatThrownBy(() -> farm.moonx.events.EventDescriptor.builder("payment.done", farm.moonx.events.PaymentProcessed.class,
+            new farm.moonx.events.PaymentProcessedCodec()).version("1.02").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"1.02\" is not a valid event version");
   }
 
   @Test

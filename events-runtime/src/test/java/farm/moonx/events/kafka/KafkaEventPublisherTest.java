@@ -44,6 +44,37 @@ class KafkaEventPublisherTest {
   }
 
   @Test
+  void theSerializerIsPluggableLikeTheConsumers() {
+    farm.moonx.events.spi.EventSerializer tagged = new farm.moonx.events.spi.EventSerializer() {
+      @Override
+      public <T> byte[] serialize(EventEnvelope<T> envelope, farm.moonx.events.EventDescriptor<T> descriptor) {
+        byte[] json = JsonEventSerializer.shared().serialize(envelope, descriptor);
+        byte[] out = new byte[json.length + 1];
+        out[0] = '#';
+        System.arraycopy(json, 0, out, 1, json.length);
+        return out;
+      }
+
+      @Override
+      public EventEnvelope<?> deserialize(byte[] body, EventRegistry registry) {
+        return JsonEventSerializer.shared().deserialize(java.util.Arrays.copyOfRange(body, 1, body.length), registry);
+      }
+
+      @Override
+      public farm.moonx.events.spi.RoutingInfo routing(byte[] body) {
+        return JsonEventSerializer.shared().routing(java.util.Arrays.copyOfRange(body, 1, body.length));
+      }
+    };
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders").serializer(tagged));
+
+    publisher.publish(ORDER_PLACED, new Order("o-1", "c-7", 1)).join();
+
+    byte[] value = producer.history().get(0).value();
+    assertThat(value[0]).isEqualTo((byte) '#');
+    assertThat(tagged.deserialize(value, EventRegistry.of(ORDER_PLACED)).data()).isEqualTo(new Order("o-1", "c-7", 1));
+  }
+
+  @Test
   void publishSendsKeyJsonValueAndRoutingHeaders() {
     KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders").serviceVersion("1.2.0"));
 

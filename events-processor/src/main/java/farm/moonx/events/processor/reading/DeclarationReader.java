@@ -1,5 +1,8 @@
 package farm.moonx.events.processor.reading;
 
+import farm.moonx.events.annotations.EventCatalog;
+import farm.moonx.events.annotations.EventConsumer;
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
@@ -14,11 +17,11 @@ import javax.lang.model.element.PackageElement;
 /** Reads {@code @EventCatalog} and {@code @EventConsumer} declarations. */
 public final class DeclarationReader {
   /** The catalog annotation. */
-  public static final String EVENT_CATALOG = "farm.moonx.events.annotations.EventCatalog";
+  public static final String EVENT_CATALOG = EventCatalog.class.getCanonicalName();
   /** The consumer annotation. */
-  public static final String EVENT_CONSUMER = "farm.moonx.events.annotations.EventConsumer";
+  public static final String EVENT_CONSUMER = EventConsumer.class.getCanonicalName();
   /** The topic of a catalog declared without {@code @EventCatalog}. */
-  public static final String DEFAULT_TOPIC = "moonx.events";
+  public static final String DEFAULT_TOPIC = EventNames.DEFAULT_TOPIC;
 
   private DeclarationReader() {}
 

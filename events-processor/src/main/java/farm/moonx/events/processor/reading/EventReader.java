@@ -1,5 +1,8 @@
 package farm.moonx.events.processor.reading;
 
+import farm.moonx.events.annotations.EventType;
+import farm.moonx.events.annotations.PartitionKey;
+import farm.moonx.events.annotations.Sensitive;
 import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
@@ -23,9 +26,9 @@ import javax.lang.model.element.VariableElement;
 /** Reads an {@code @EventType} element, its record and every record nested in it. */
 public final class EventReader {
   /** The annotation read here. */
-  public static final String EVENT_TYPE = "farm.moonx.events.annotations.EventType";
-  private static final String PARTITION_KEY = "farm.moonx.events.annotations.PartitionKey";
-  private static final String SENSITIVE = "farm.moonx.events.annotations.Sensitive";
+  public static final String EVENT_TYPE = EventType.class.getCanonicalName();
+  public static final String PARTITION_KEY = PartitionKey.class.getCanonicalName();
+  private static final String SENSITIVE = Sensitive.class.getCanonicalName();
 
   private EventReader() {}
 

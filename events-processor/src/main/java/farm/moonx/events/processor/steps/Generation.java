@@ -103,8 +103,10 @@ public final class Generation {
     // Again after the catalogs above: consumers also see the events they just added.
     List<KnownEvent> visible = visible(classPath);
     ConsumerResolver resolver = new ConsumerResolver(reporter);
-    for (ConsumerModel consumer : consumers) {
-      reporter.guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible)));
+    Set<String> disputed = new HashSet<>();
+    rejected.forEach(e -> disputed.add(e.name().text()));
+    for (ConsumerModel consumer : resolver.distinct(consumers)) {
+      reporter.guarded(consumer.element(), () -> consumer(consumer, resolver.resolve(consumer, visible, disputed)));
     }
   }
 

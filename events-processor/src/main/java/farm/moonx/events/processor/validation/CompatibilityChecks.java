@@ -1,6 +1,6 @@
 package farm.moonx.events.processor.validation;
 
-import farm.moonx.events.annotations.internal.EventVersions;
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.Baseline;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
@@ -51,12 +51,12 @@ public final class CompatibilityChecks {
   }
 
   private static String key(String name, String version) {
-    return name + "@" + EventVersions.major(version);
+    return name + "@" + EventNames.major(version);
   }
 
   private void removed(CatalogModel catalog, String mode, Baseline baseline, Baseline.Event old,
       Map<String, EventModel> current) {
-    int major = EventVersions.major(old.version());
+    int major = EventNames.major(old.version());
     String renamed = current.values().stream()
         .filter(e -> e.type().qualifiedName().equals(old.recordClass()) && !e.name().text().equals(old.name()))
         .map(e -> " (renamed to \"" + e.name().text() + "\"?)").findFirst().orElse("");
@@ -93,7 +93,7 @@ public final class CompatibilityChecks {
       this.now = now;
       this.where = baseline.path();
       this.label = "version " + now.version().text();
-      this.next = EventVersions.major(now.version().text()) + 1;
+      this.next = EventNames.major(now.version().text()) + 1;
     }
 
     void run() {

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.KnownEvent;
@@ -24,8 +25,32 @@ public final class ConsumerResolver {
     this.reporter = reporter;
   }
 
-  /** The selected events sorted by name, or null if anything was reported. */
-  public List<KnownEvent> resolve(ConsumerModel consumer, List<KnownEvent> visible) {
+  /**
+   * The consumers to write: all but those named like an earlier one in the same package, each
+   * of which gets a {@code [ConsumerDuplicate]} error (their generated classes would collide).
+   */
+  public List<ConsumerModel> distinct(List<ConsumerModel> consumers) {
+    Map<String, ConsumerModel> first = new TreeMap<>();
+    List<ConsumerModel> distinct = new ArrayList<>();
+    for (ConsumerModel consumer : consumers) {
+      String name = consumer.name().text();
+      ConsumerModel earlier = first.putIfAbsent(consumer.packageName() + "." + name, consumer);
+      if (earlier == null) {
+        distinct.add(consumer);
+      } else {
+        reporter.report(Message.CONSUMER_DUPLICATE, consumer.element(), consumer.annotation(), consumer.name().value(),
+            name, earlier.element(), name, name);
+      }
+    }
+    return distinct;
+  }
+
+  /**
+   * The selected events sorted by name, or null if anything was reported or a selector names
+   * one of the {@code disputed} events (declared twice: that error is already reported, and an
+   * "unknown event" on top of it would mislead).
+   */
+  public List<KnownEvent> resolve(ConsumerModel consumer, List<KnownEvent> visible, Set<String> disputed) {
     int before = reporter.errorCount();
     Attribute name = consumer.name();
     if (!CatalogChecks.isTypePrefix(name.text())) {
@@ -35,12 +60,13 @@ public final class ConsumerResolver {
     Map<String, KnownEvent> byName = new TreeMap<>();
     visible.forEach(e -> byName.putIfAbsent(e.name(), e));
     Map<String, KnownEvent> selected = new TreeMap<>();
+    boolean incomplete = false;
     if (consumer.selectors().isEmpty()) {
       selected.putAll(byName);
     }
     for (Attribute selector : consumer.selectors()) {
       String text = selector.text();
-      if (text.endsWith(".*") && EventChecks.EVENT_NAME.matcher(text.substring(0, text.length() - 2) + ".x").matches()) {
+      if (text.endsWith(".*") && EventNames.isEventName(text.substring(0, text.length() - 2) + ".x")) {
         String prefix = text.substring(0, text.length() - 1);
         List<KnownEvent> matches = byName.values().stream().filter(e -> e.name().startsWith(prefix)).toList();
         if (matches.isEmpty()) {
@@ -52,11 +78,13 @@ public final class ConsumerResolver {
             selector.value(), text);
       } else if (byName.containsKey(text)) {
         selected.put(text, byName.get(text));
+      } else if (disputed.contains(text)) {
+        incomplete = true;
       } else {
         report(consumer, selector, Message.CONSUMER_EVENT_UNKNOWN, byName.keySet());
       }
     }
-    if (reporter.errorCount() != before) {
+    if (reporter.errorCount() != before || incomplete) {
       return null;
     }
     List<KnownEvent> result = new ArrayList<>(selected.values());

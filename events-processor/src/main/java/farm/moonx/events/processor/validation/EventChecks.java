@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
 import farm.moonx.events.processor.model.RecordModel;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -26,9 +26,6 @@ import javax.lang.model.util.Elements;
  */
 public final class EventChecks {
   /** A lowercase dotted hierarchy of at least two segments. */
-  static final Pattern EVENT_NAME =
-      Pattern.compile("[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*(?:\\.[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*)+");
-  private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
 
   private final Reporter reporter;
   private final Elements elements;
@@ -59,12 +56,12 @@ public final class EventChecks {
       reporter.report(Message.EVENT_TYPE_NOT_ACCESSIBLE, element, element.getSimpleName(), inaccessible);
     }
     String name = event.name().text();
-    if (!EVENT_NAME.matcher(name).matches()) {
+    if (!EventNames.isEventName(name)) {
       String suggestion = suggestName(name);
       reporter.report(Message.EVENT_TYPE_NAME_INVALID, element, event.annotation(), event.name().value(), name,
           suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?");
     }
-    if (!VERSION.matcher(event.version().text()).matches()) {
+    if (!EventNames.isVersion(event.version().text())) {
       reporter.report(Message.EVENT_TYPE_VERSION_INVALID, element, event.annotation(), event.version().value(),
           event.version().text());
     }
@@ -182,6 +179,6 @@ public final class EventChecks {
   static String suggestName(String name) {
     String dotted = name.replaceAll("([a-z0-9])([A-Z])", "$1.$2").toLowerCase(Locale.ROOT)
         .replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "").replace(' ', '-');
-    return !dotted.equals(name) && EVENT_NAME.matcher(dotted).matches() ? dotted : null;
+    return !dotted.equals(name) && EventNames.isEventName(dotted) ? dotted : null;
   }
 }

@@ -16,7 +16,7 @@ public enum Message {
           + " such as \"payment.processed\" or \"user.profile.updated\" (each segment starts with a"
           + " lowercase letter; then lowercase letters, digits, '-' or '_')%s"),
   EVENT_TYPE_VERSION_INVALID("EventTypeVersionInvalid",
-      "\"%s\" is not a valid event version: use major.minor, such as \"1.0\" or \"2.3\""),
+      "\"%s\" is not a valid event version: use major.minor or major.minor.patch without leading zeros, such as \"1.0\" or \"2.3.1\""),
   EVENT_TYPE_DUPLICATE("EventTypeDuplicate",
       "\"%s\" is already declared by %s; every event name must be declared by exactly one record"
           + " per major version"),
@@ -67,6 +67,9 @@ public enum Message {
   CONSUMER_NAME_INVALID("ConsumerNameInvalid",
       "\"%s\" is not a valid consumer name: it prefixes generated classes (%sHandler), so it must be"
           + " a Java identifier starting with an uppercase letter, such as \"Billing\""),
+  CONSUMER_DUPLICATE("ConsumerDuplicate",
+      "\"%s\" is already the name of the @EventConsumer on %s; the name prefixes the generated %sHandler"
+          + " and %sDispatcher, so each consumer in a package needs its own"),
   CONSUMER_EVENT_UNKNOWN("ConsumerEventUnknown",
       "no visible catalog declares event \"%s\"%s"),
   CONSUMER_PREFIX_UNMATCHED("ConsumerPrefixUnmatched",

@@ -1,6 +1,6 @@
 package farm.moonx.events.processor.validation;
 
-import farm.moonx.events.annotations.internal.EventVersions;
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.TypeRef;
@@ -38,7 +38,7 @@ public final class VersionChecks {
 
   /** The major of {@code event}'s declared version (-1 if malformed, which EventChecks reports). */
   public static int major(EventModel event) {
-    return EventVersions.major(event.version().text());
+    return EventNames.major(event.version().text());
   }
 
   /** Splits {@code events} (one record per name and major), reporting every unsound version. */

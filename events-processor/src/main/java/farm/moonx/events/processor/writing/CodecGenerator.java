@@ -19,18 +19,14 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code PaymentProcessedCodec}: a stateless singleton writing and reading one record with
- * jackson-core's streaming API. Field names are pre-encoded {@code SerializedString}s; reading
- * loops over the object's fields with a {@code switch} on the name, skips unknown fields and
- * fails naming the field when a required one is missing. Null references are omitted when
- * writing, like the TypeScript services' {@code undefined}.
+ * {@code PaymentProcessedCodec}: a stateless singleton that is little more than its record's
+ * description. {@code FIELDS} (a {@code JsonFields}: names in order, required flags) drives
+ * writing (pre-encoded names, nulls omitted), reading (names matched on bytes, unknown fields
+ * skipped) and the missing-field check; each field is one line of {@code write} and one
+ * {@code case} of {@code read}, calling the runtime's SPI for the value itself. Containers and
+ * enums get one {@code JsonCodec} constant each, composed from the SPI's.
  */
 public final class CodecGenerator {
-  private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-  private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-  private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-  private static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
-
   private CodecGenerator() {}
 
   /** The codec class for {@code record}. */
@@ -39,6 +35,7 @@ public final class CodecGenerator {
     ClassName type = GeneratedNames.className(record.type());
     NameAllocator constants = new NameAllocator();
     constants.newName("INSTANCE", "INSTANCE");
+    constants.newName("FIELDS", "FIELDS");
     TypeSpec.Builder spec = TypeSpec.classBuilder(codec)
         .addJavadoc("Writes and reads {@link $T} as JSON, without reflection.\n", type)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -46,127 +43,93 @@ public final class CodecGenerator {
         .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The codec; it holds no state.\n")
             .initializer("new $T()", codec)
-            .build());
-    List<String> nameConstants = new ArrayList<>();
+            .build())
+        .addField(fields(record));
+    List<String> codecs = new ArrayList<>();
     for (FieldModel field : record.fields()) {
-      String constant = constants.newName(upperSnake(field.name()), field);
-      nameConstants.add(constant);
-      spec.addField(FieldSpec.builder(SERIALIZED_STRING, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S)", SERIALIZED_STRING, field.name())
-          .build());
+      String constant = null;
+      if (CodecShapes.needsConstant(field.shape())) {
+        constant = constants.newName(upperSnake(field.name()), field);
+        TypeName valueType = TypeNames.of(CodecShapes.wire(field.shape())).box();
+        spec.addField(FieldSpec.builder(ParameterizedTypeName.get(CodecShapes.JSON_CODEC, valueType), constant,
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(CodecShapes.codec(field.shape()))
+            .build());
+      }
+      codecs.add(constant);
     }
-    spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    spec.addMethod(write(record, type, nameConstants));
-    CodecReadCode reads = new CodecReadCode(readNames(record));
-    spec.addMethod(read(record, type, reads));
-    reads.helpers().forEach(spec::addMethod);
-    return spec.build();
+    return spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(write(record, type, codecs))
+        .addMethod(read(record, type, codecs))
+        .build();
   }
 
-  private static MethodSpec write(RecordModel record, ClassName type, List<String> nameConstants) {
-    NameAllocator names = new NameAllocator();
-    String generator = names.newName("generator");
-    String value = names.newName("value");
-    CodecWriteCode code = new CodecWriteCode(generator, names);
-    CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$N.writeStartObject()", generator);
+  /** {@code FIELDS}: the record's description, names in order, {@code ?} marking the optional ones. */
+  private static FieldSpec fields(RecordModel record) {
+    List<CodeBlock> names = new ArrayList<>();
+    for (FieldModel field : record.fields()) {
+      names.add(CodeBlock.of("$S", field.required() ? field.name() : field.name() + "?"));
+    }
+    return FieldSpec.builder(CodecShapes.JSON_FIELDS, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", CodecShapes.JSON_FIELDS, CodeBlock.join(names, ", "))
+        .build();
+  }
+
+  private static MethodSpec write(RecordModel record, ClassName type, List<String> codecs) {
+    CodeBlock.Builder b = CodeBlock.builder().addStatement("out.beginObject()");
     for (int i = 0; i < record.fields().size(); i++) {
       FieldModel field = record.fields().get(i);
-      String local = names.newName(field.name());
-      b.addStatement("$T $N = $N.$N()", TypeNames.of(field.shape()), local, value, field.name());
-      if (field.primitive()) {
-        b.addStatement("$N.writeFieldName($N)", generator, nameConstants.get(i));
-        code.write(b, field.shape(), local);
-      } else if (field.shape() instanceof Shape.OptionalShape optional) {
-        b.beginControlFlow("if ($N != null && $N.isPresent())", local, local);
-        b.addStatement("$N.writeFieldName($N)", generator, nameConstants.get(i));
-        String present = names.newName(field.name() + "Value");
-        b.addStatement("$T $N = $N.get()", TypeNames.of(optional.value()), present, local);
-        code.write(b, optional.value(), present);
-        b.endControlFlow();
+      CodeBlock value = field.shape() instanceof Shape.OptionalShape
+          ? CodeBlock.of("$T.orNull(value.$N())", GeneratedNames.CODEC_SUPPORT, field.name())
+          : CodeBlock.of("value.$N()", field.name());
+      String method = CodecShapes.writeMethod(field.shape());
+      if (method != null) {
+        b.addStatement("out.$N(FIELDS, $L, $L)", method, i, value);
       } else {
-        b.beginControlFlow("if ($N != null)", local);
-        b.addStatement("$N.writeFieldName($N)", generator, nameConstants.get(i));
-        code.write(b, field.shape(), local);
-        b.endControlFlow();
+        CodeBlock codec = codecs.get(i) != null ? CodeBlock.of("$N", codecs.get(i)) : CodecShapes.codec(field.shape());
+        b.addStatement("out.value(FIELDS, $L, $L, $L)", i, value, codec);
       }
     }
-    b.addStatement("$N.writeEndObject()", generator);
+    b.addStatement("out.endObject()");
     return MethodSpec.methodBuilder("write")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(JSON_GENERATOR, generator)
-        .addParameter(type, value)
-        .addException(IOException.class)
+        .addParameter(CodecShapes.JSON_OUT, "out")
+        .addParameter(type, "value")
         .addCode(b.build())
         .build();
   }
 
-  private static NameAllocator readNames(RecordModel record) {
+  private static MethodSpec read(RecordModel record, ClassName type, List<String> codecs) {
     NameAllocator names = new NameAllocator();
-    names.newName("parser", "parser");
+    names.newName("in", "in");
     names.newName("field", "field");
-    for (FieldModel f : record.fields()) {
-      names.newName(f.name(), f);
-      if (f.primitive()) {
-        names.newName(f.name() + "Seen", f.name() + "Seen");
-      }
-    }
-    return names;
-  }
-
-  private static MethodSpec read(RecordModel record, ClassName type, CodecReadCode reads) {
-    NameAllocator names = reads.names();
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T.expectObject(parser)", GeneratedNames.CODEC_SUPPORT);
     for (FieldModel f : record.fields()) {
       TypeName local = TypeNames.local(f.shape());
-      if (f.primitive()) {
-        b.addStatement("$T $N = $L", local, names.get(f), defaultValue(local));
-        b.addStatement("boolean $N = false", names.get(f.name() + "Seen"));
-      } else {
-        b.addStatement("$T $N = null", local, names.get(f));
-      }
+      b.addStatement("$T $N = $L", local, names.newName(f.name(), f), f.primitive() ? defaultValue(local) : "null");
     }
-    b.beginControlFlow("for ($T field = parser.nextFieldName(); field != null; field = parser.nextFieldName())",
-        String.class);
-    b.beginControlFlow("if (parser.nextToken() == $T.VALUE_NULL)", JSON_TOKEN);
-    b.addStatement("continue");
-    b.endControlFlow();
+    b.beginControlFlow("for (int field = in.firstField(FIELDS); field != $T.END; field = in.nextField(FIELDS))",
+        CodecShapes.JSON_IN);
     b.beginControlFlow("switch (field)");
-    for (FieldModel f : record.fields()) {
-      Shape shape = f.shape() instanceof Shape.OptionalShape o ? o.value() : f.shape();
-      b.add("case $S:\n", f.name()).indent();
-      b.addStatement("$N = $L", names.get(f), reads.read(shape, "parser"));
-      if (f.primitive()) {
-        b.addStatement("$N = true", names.get(f.name() + "Seen"));
-      }
-      b.addStatement("break").unindent();
+    for (int i = 0; i < record.fields().size(); i++) {
+      FieldModel f = record.fields().get(i);
+      b.addStatement("case $L -> $N = $L", i, names.get(f), CodecShapes.read(f.shape(), codecs.get(i)));
     }
-    b.add("default:\n").indent().addStatement("parser.skipChildren()").unindent();
     b.endControlFlow();
     b.endControlFlow();
     List<CodeBlock> args = new ArrayList<>();
     for (FieldModel f : record.fields()) {
-      String local = names.get(f);
-      if (f.primitive()) {
-        b.beginControlFlow("if (!$N)", names.get(f.name() + "Seen"));
-      } else if (f.required()) {
-        b.beginControlFlow("if ($N == null)", local);
-      }
-      if (f.required()) {
-        b.addStatement("throw $T.missing(parser, $S)", GeneratedNames.CODEC_SUPPORT, f.name()).endControlFlow();
-      }
       args.add(f.shape() instanceof Shape.OptionalShape
-          ? CodeBlock.of("$T.ofNullable($N)", Optional.class, local)
-          : CodeBlock.of("$N", local));
+          ? CodeBlock.of("$T.ofNullable($N)", Optional.class, names.get(f))
+          : CodeBlock.of("$N", names.get(f)));
     }
     b.addStatement("return new $T($L)", type, CodeBlock.join(args, ", "));
     return MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(type)
-        .addParameter(JSON_PARSER, "parser")
+        .addParameter(CodecShapes.JSON_IN, "in")
         .addException(IOException.class)
         .addCode(b.build())
         .build();

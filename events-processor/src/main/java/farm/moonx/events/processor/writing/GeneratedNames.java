@@ -36,6 +36,7 @@ public final class GeneratedNames {
   static final ClassName BATCH_PUBLISH_RESULT = ClassName.get(RUNTIME, "BatchPublishResult");
   static final ClassName OUTGOING_EVENT = ClassName.get(RUNTIME, "OutgoingEvent");
   static final ClassName CODEC_SUPPORT = ClassName.get(SPI, "CodecSupport");
+  static final ClassName CATALOG_REGISTRY = ClassName.get(SPI, "CatalogRegistry");
   static final ClassName CODEC_ARRAYS = ClassName.get(SPI, "CodecArrays");
   static final ClassName DATA_CLASSIFICATION = ClassName.get("farm.moonx.events.annotations", "DataClassification");
   static final ClassName CATALOG_INDEX = ClassName.get("farm.moonx.events.annotations.internal", "CatalogIndex");

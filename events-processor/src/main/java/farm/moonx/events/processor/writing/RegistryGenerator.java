@@ -7,8 +7,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
@@ -16,16 +14,15 @@ import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.Shape;
 import farm.moonx.events.processor.model.ScalarKind;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code PaymentsEvents}: one {@code EventDescriptor} constant per event and an
- * {@code EventRegistry} over them, with the public no-argument constructor
- * {@code ServiceLoader} needs. Every instance serves the same static descriptors.
+ * {@code PaymentsEvents}: one {@code EventDescriptor} constant per event and the public
+ * no-argument constructor {@code ServiceLoader} needs, handing them to the SPI's
+ * {@code CatalogRegistry}, which does the registry's work. Every instance serves the same
+ * static descriptors.
  */
 public final class RegistryGenerator {
   private RegistryGenerator() {}
@@ -38,7 +35,7 @@ public final class RegistryGenerator {
             catalog.name(), catalog.topic())
         .addJavadoc("<p>Registered for {@link java.util.ServiceLoader}, so {@code EventRegistry.load()} finds it.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(GeneratedNames.EVENT_REGISTRY);
+        .superclass(GeneratedNames.CATALOG_REGISTRY);
     List<CodeBlock> all = new ArrayList<>();
     List<MethodSpec> validators = new ArrayList<>();
     for (EventModel event : catalog.events()) {
@@ -51,44 +48,10 @@ public final class RegistryGenerator {
       spec.addField(descriptor(catalog, event, constant, registry, validator, catalog.olderOf(event.name().text())));
     }
     addOlderVersions(spec, catalog, constants, registry, validators);
-    ParameterizedTypeName anyDescriptor =
-        ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, WildcardTypeName.subtypeOf(Object.class));
-    spec.addField(FieldSpec.builder(GeneratedNames.EVENT_REGISTRY, "REGISTRY", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
-        .initializer("$T.of($L)", GeneratedNames.EVENT_REGISTRY, CodeBlock.join(all, ", "))
-        .build());
     spec.addMethod(MethodSpec.constructorBuilder()
         .addJavadoc("For {@link java.util.ServiceLoader}; every instance serves the same descriptors.\n")
         .addModifiers(Modifier.PUBLIC)
-        .build());
-    spec.addMethod(MethodSpec.methodBuilder("descriptors")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(Collection.class), anyDescriptor))
-        .addStatement("return REGISTRY.descriptors()")
-        .build());
-    spec.addMethod(MethodSpec.methodBuilder("find")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), anyDescriptor))
-        .addParameter(String.class, "eventType")
-        .addStatement("return REGISTRY.find(eventType)")
-        .build());
-    TypeVariableName t = TypeVariableName.get("T");
-    spec.addMethod(MethodSpec.methodBuilder("find")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addTypeVariable(t)
-        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
-            ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR, t)))
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
-        .addStatement("return REGISTRY.find(type)")
-        .build());
-    spec.addMethod(MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + REGISTRY", catalog.name())
+        .addStatement("super($S, $L)", catalog.name(), CodeBlock.join(all, ", "))
         .build());
     validators.forEach(spec::addMethod);
     return spec.build();

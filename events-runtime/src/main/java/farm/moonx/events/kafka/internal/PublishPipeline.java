@@ -1,6 +1,5 @@
 package farm.moonx.events.kafka.internal;
 
-import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.spi.EventFactory;
@@ -28,7 +27,7 @@ public final class PublishPipeline {
         .partitionStrategy(config.partitionStrategy())
         .classificationStrategy(config.classificationStrategy())
         .build();
-    this.records = new EventRecords(JsonEventSerializer.shared(), config.cloudEventsHeaders());
+    this.records = new EventRecords(config.serializer(), config.cloudEventsHeaders());
   }
 
   /**

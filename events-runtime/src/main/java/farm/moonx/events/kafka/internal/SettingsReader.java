@@ -11,14 +11,25 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code fromProperties}/{@code fromEnv} form of the publisher and consumer configs.
  * Keys under {@value #PREFIX} are ours and are checked (a misspelt one is an error, not a
  * silently ignored option); every other key is a kafka-clients property passed through
  * untouched.
+ *
+ * <p>One environment serves a service that publishes and consumes: each config accepts the
+ * other's keys (and still rejects keys neither knows), and from {@code KAFKA_*} variables only
+ * property names its kafka-clients client knows are taken, so Kubernetes service links
+ * ({@code KAFKA_PORT}, {@code KAFKA_SERVICE_HOST}) and {@code KAFKA_HEAP_OPTS} never become
+ * client properties.
  */
 public final class SettingsReader {
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsReader.class);
+
   /** The prefix of the keys the configs read themselves. */
   public static final String PREFIX = "moonx.events.";
 
@@ -45,17 +56,40 @@ public final class SettingsReader {
   /**
    * Environment variables as properties: {@code MOONX_EVENTS_SERVICE_NAME} becomes
    * {@code moonx.events.service.name}, {@code KAFKA_BOOTSTRAP_SERVERS} becomes
-   * {@code bootstrap.servers} (lowercase, {@code _} to {@code .}); other variables are ignored.
+   * {@code bootstrap.servers} (lowercase, {@code _} to {@code .}) if {@code clientNames} (e.g.
+   * {@code ProducerConfig.configNames()}) has it. A {@code KAFKA_*} variable naming a property
+   * of the other client ({@code otherClientNames}) is left to that client's config; one naming
+   * neither is ignored, and all such are named (never their values) in one warning. Other
+   * variables are ignored.
    */
-  public static Properties fromEnv(Map<String, String> env) {
+  public static Properties fromEnv(
+      Map<String, String> env, String configName, Set<String> clientNames, Set<String> otherClientNames) {
     Properties properties = new Properties();
+    Set<String> ignored = new TreeSet<>();
     env.forEach((name, value) -> {
-      if (name.startsWith("MOONX_EVENTS_") || name.startsWith("KAFKA_")) {
-        String key = name.startsWith("KAFKA_") ? name.substring("KAFKA_".length()) : name;
-        properties.setProperty(key.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      if (name.startsWith("MOONX_EVENTS_")) {
+        properties.setProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      } else if (name.startsWith("KAFKA_")) {
+        String key = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        if (clientNames.contains(key)) {
+          properties.setProperty(key, value);
+        } else if (!otherClientNames.contains(key)) {
+          ignored.add(name);
+        }
       }
     });
+    if (!ignored.isEmpty()) {
+      LOG.warn("{}: ignoring environment variables {}: no kafka-clients property has these names "
+          + "(Kubernetes service links and tool settings such as KAFKA_HEAP_OPTS look like this)", configName, ignored);
+    }
     return properties;
+  }
+
+  /** The keys (without the prefix) that {@code reading} reads: a config's settings, listed by running its reader. */
+  public static Set<String> keysReadBy(Consumer<SettingsReader> reading) {
+    SettingsReader r = new SettingsReader(new Properties());
+    reading.accept(r);
+    return r.read;
   }
 
   /** Our setting {@code key} (without the prefix), if present and not blank. */
@@ -109,14 +143,15 @@ public final class SettingsReader {
   }
 
   /**
-   * Fails if a key under {@value #PREFIX} was never read: it is misspelt or unsupported.
+   * Fails if a key under {@value #PREFIX} was read neither by this config nor is one of
+   * {@code otherConfigKeys} (the config sharing the environment): it is misspelt or unsupported.
    *
    * @throws IllegalArgumentException naming the unknown keys and the known ones
    */
-  public void rejectUnknown(String configName) {
+  public void rejectUnknown(String configName, Set<String> otherConfigKeys) {
     List<String> unknown = new ArrayList<>();
     for (String key : own.keySet()) {
-      if (!read.contains(key)) {
+      if (!read.contains(key) && !otherConfigKeys.contains(key)) {
         unknown.add(PREFIX + key);
       }
     }

@@ -1,0 +1,153 @@
+package farm.moonx.events.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fields of one JSON object shape, described once: names in declaration order, each
+ * pre-encoded for writing ({@code "name":}) and for matching while reading (raw UTF-8 bytes),
+ * and which of them are required. Generated codecs hold one per record; {@link JsonOut} writes
+ * names from it and {@link JsonIn} matches field names on bytes against it (the expected order
+ * first, then a lookup) and reports missing required fields by name.
+ */
+public final class JsonFields {
+  private final String[] names;
+  private final byte[][] raw;
+  private final byte[][] quoted;
+  private final long[] required;
+  private final int[] hashes;
+
+  private JsonFields(List<String> names, List<Boolean> required) {
+    this.names = names.toArray(String[]::new);
+    this.raw = new byte[this.names.length][];
+    this.quoted = new byte[this.names.length][];
+    this.required = new long[(this.names.length + 63) / 64];
+    this.hashes = new int[this.names.length];
+    for (int i = 0; i < this.names.length; i++) {
+      String name = this.names[i];
+      if (!JsonOut.isPlainName(name)) {
+        throw new IllegalArgumentException("field name needs escaping: " + name);
+      }
+      raw[i] = name.getBytes(StandardCharsets.UTF_8);
+      quoted[i] = ("\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
+      hashes[i] = hash(raw[i]);
+      if (required.get(i)) {
+        this.required[i >>> 6] |= 1L << i;
+      }
+    }
+  }
+
+  /**
+   * Fields in declaration order, required unless the name ends with {@code ?} (as in a
+   * TypeScript declaration, {@code note?}): {@code of("paymentId", "note?")}.
+   */
+  public static JsonFields of(String... names) {
+    Builder b = builder();
+    for (String name : names) {
+      if (name.endsWith("?")) {
+        b.optional(name.substring(0, name.length() - 1));
+      } else {
+        b.required(name);
+      }
+    }
+    return b.build();
+  }
+
+  /** A builder adding fields in declaration order. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of fields. */
+  public int size() {
+    return names.length;
+  }
+
+  /** The name of field {@code index}. */
+  public String name(int index) {
+    return names[index];
+  }
+
+  byte[] raw(int index) {
+    return raw[index];
+  }
+
+  byte[] quoted(int index) {
+    return quoted[index];
+  }
+
+  /** The index of the field whose name hashes to {@code hash}, or -1 (the caller compares the bytes). */
+  int indexOfHash(int hash, int from) {
+    for (int i = from; i < hashes.length; i++) {
+      if (hashes[i] == hash) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** FNV-1a over the name's bytes, as DSL-JSON's {@code JsonReader.fillName()} computes it. */
+  private static int hash(byte[] name) {
+    long hash = 0x811c9dc5L;
+    for (byte b : name) {
+      hash ^= b;
+      hash *= 0x1000193;
+    }
+    return (int) hash;
+  }
+
+  int words() {
+    return required.length;
+  }
+
+  /** The first required field not set in {@code seen} (bit i = field i was read), or -1. */
+  int firstMissing(long[] seen) {
+    for (int w = 0; w < required.length; w++) {
+      long missing = required[w] & ~seen[w];
+      if (missing != 0) {
+        return w * 64 + Long.numberOfTrailingZeros(missing);
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String toString() {
+    return "JsonFields" + Arrays.toString(names);
+  }
+
+  /** Adds fields in declaration order. */
+  public static final class Builder {
+    private final List<String> names = new ArrayList<>();
+    private final List<Boolean> required = new ArrayList<>();
+
+    private Builder() {}
+
+    /** A field that must be present and not null. */
+    public Builder required(String name) {
+      return add(name, true);
+    }
+
+    /** A field that may be absent or null. */
+    public Builder optional(String name) {
+      return add(name, false);
+    }
+
+    private Builder add(String name, boolean isRequired) {
+      if (names.contains(Objects.requireNonNull(name, "name"))) {
+        throw new IllegalArgumentException("duplicate field " + name);
+      }
+      names.add(name);
+      required.add(isRequired);
+      return this;
+    }
+
+    /** The described fields. */
+    public JsonFields build() {
+      return new JsonFields(names, required);
+    }
+  }
+}

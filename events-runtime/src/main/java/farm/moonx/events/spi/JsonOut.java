@@ -1,0 +1,235 @@
+package farm.moonx.events.spi;
+
+import com.dslplatform.json.JsonWriter;
+import com.dslplatform.json.NumberConverter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Writes JSON bytes for generated codecs and the envelope, over DSL-JSON's {@link JsonWriter}:
+ * field names come pre-encoded from {@link JsonFields}, strings and numbers go straight into
+ * the writer's byte buffer. Commas are placed by the writer: every value or name after the
+ * first in its container is preceded by one. The {@code (fields, index, value)} methods write
+ * one field and omit it when the value is null, as the TypeScript services omit
+ * {@code undefined}. One instance per thread, reused; not thread-safe.
+ */
+public final class JsonOut {
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+  private final JsonWriter writer;
+  private boolean comma;
+
+  JsonOut(JsonWriter writer) {
+    this.writer = writer;
+  }
+
+  /** A new writer with an empty buffer, for tests and tools: the runtime reuses one per thread. */
+  public static JsonOut create() {
+    return Engine.newOut();
+  }
+
+  /** A copy of the bytes written so far. */
+  public byte[] toByteArray() {
+    return writer.toByteArray();
+  }
+
+  JsonWriter writer() {
+    return writer;
+  }
+
+  void reset() {
+    writer.reset();
+    comma = false;
+  }
+
+  private void separate() {
+    if (comma) {
+      writer.writeByte(JsonWriter.COMMA);
+    }
+  }
+
+  /** Starts an object. */
+  public void beginObject() {
+    separate();
+    writer.writeByte(JsonWriter.OBJECT_START);
+    comma = false;
+  }
+
+  /** Ends the current object. */
+  public void endObject() {
+    writer.writeByte(JsonWriter.OBJECT_END);
+    comma = true;
+  }
+
+  /** Starts an array. */
+  public void beginArray() {
+    separate();
+    writer.writeByte(JsonWriter.ARRAY_START);
+    comma = false;
+  }
+
+  /** Ends the current array. */
+  public void endArray() {
+    writer.writeByte(JsonWriter.ARRAY_END);
+    comma = true;
+  }
+
+  /** Writes the pre-encoded name of field {@code index}; its value follows. */
+  public void name(JsonFields fields, int index) {
+    separate();
+    writer.writeAscii(fields.quoted(index));
+    comma = false;
+  }
+
+  /** Writes a name given at run time (a map key); its value follows. */
+  public void name(String name) {
+    separate();
+    writer.writeString(Objects.requireNonNull(name, "a JSON object key cannot be null"));
+    writer.writeByte(JsonWriter.SEMI);
+    comma = false;
+  }
+
+  /** Writes {@code null}. */
+  public void nullValue() {
+    separate();
+    writer.writeNull();
+    comma = true;
+  }
+
+  /** Writes a string. */
+  public void string(String value) {
+    separate();
+    writer.writeString(value);
+    comma = true;
+  }
+
+  /** Writes a boolean. */
+  public void bool(boolean value) {
+    separate();
+    writer.writeAscii(value ? TRUE : FALSE);
+    comma = true;
+  }
+
+  /** Writes an integer. */
+  public void number(long value) {
+    separate();
+    NumberConverter.serialize(value, writer);
+    comma = true;
+  }
+
+  /**
+   * Writes a double as {@link Double#toString} spells it (what Jackson writes, so the wire is
+   * unchanged); NaN and infinities, which JSON has no number for, as strings as Jackson does.
+   */
+  public void number(double value) {
+    if (Double.isFinite(value)) {
+      separate();
+      writer.writeAscii(Double.toString(value));
+      comma = true;
+    } else {
+      string(Double.toString(value));
+    }
+  }
+
+  /** Writes a float as {@link Float#toString} spells it; see {@link #number(double)}. */
+  public void number(float value) {
+    if (Float.isFinite(value)) {
+      separate();
+      writer.writeAscii(Float.toString(value));
+      comma = true;
+    } else {
+      string(Float.toString(value));
+    }
+  }
+
+  /** Writes a decimal as a JSON number, as {@link BigDecimal#toString} spells it. */
+  public void number(BigDecimal value) {
+    separate();
+    writer.writeAscii(value.toString());
+    comma = true;
+  }
+
+  /** Writes a big integer as a JSON number. */
+  public void number(BigInteger value) {
+    separate();
+    writer.writeAscii(value.toString());
+    comma = true;
+  }
+
+  /** Writes bytes that already are one JSON value (e.g. from another JSON library). */
+  public void raw(byte[] json) {
+    separate();
+    writer.writeRaw(json, 0, json.length);
+    comma = true;
+  }
+
+  /** Writes a string field, omitted when null. */
+  public void string(JsonFields fields, int index, String value) {
+    if (value != null) {
+      name(fields, index);
+      string(value);
+    }
+  }
+
+  /** Writes an integer field. */
+  public void number(JsonFields fields, int index, long value) {
+    name(fields, index);
+    number(value);
+  }
+
+  /** Writes a double field. */
+  public void number(JsonFields fields, int index, double value) {
+    name(fields, index);
+    number(value);
+  }
+
+  /** Writes a float field. */
+  public void number(JsonFields fields, int index, float value) {
+    name(fields, index);
+    number(value);
+  }
+
+  /** Writes a boolean field. */
+  public void bool(JsonFields fields, int index, boolean value) {
+    name(fields, index);
+    bool(value);
+  }
+
+  /** Writes a decimal field as a string keeping its scale ({@link CodecSupport#decimalString}), omitted when null. */
+  public void decimal(JsonFields fields, int index, BigDecimal value) {
+    if (value != null) {
+      name(fields, index);
+      string(CodecSupport.decimalString(value));
+    }
+  }
+
+  /** Writes an instant field as epoch milliseconds, omitted when null. */
+  public void instant(JsonFields fields, int index, Instant value) {
+    if (value != null) {
+      name(fields, index);
+      number(value.toEpochMilli());
+    }
+  }
+
+  /** Writes a field with {@code codec}, omitted when null. */
+  public <T> void value(JsonFields fields, int index, T value, JsonCodec<? super T> codec) {
+    if (value != null) {
+      name(fields, index);
+      codec.write(this, value);
+    }
+  }
+
+  /** True if {@code name} needs no escaping in JSON (so it can be written pre-encoded). */
+  static boolean isPlainName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,126 @@
+package farm.moonx.events.spi;
+
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.JsonValues;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Writes and reads the envelope's {@code metadata} object, field for field as the TypeScript
+ * services do: the order of the design's example, optional fields omitted when null,
+ * {@code timestamp} a JSON number, {@code dataClassification} lowercase.
+ */
+final class MetadataJson {
+  // All optional here: eventType is checked with its own message, the rest by EnvelopeValidator.
+  static final JsonFields FIELDS = JsonFields.of("eventId?", "eventType?", "eventVersion?", "correlationId?",
+      "causationId?", "timestamp?", "source?", "userId?", "sessionId?", "tenantId?", "dataClassification?",
+      "partition?", "context?");
+  private static final int EVENT_ID = 0;
+  private static final int EVENT_TYPE = 1;
+  private static final int EVENT_VERSION = 2;
+  private static final int TIMESTAMP = 5;
+  private static final int DATA_CLASSIFICATION = 10;
+  private static final int CONTEXT = 12;
+
+  private MetadataJson() {}
+
+  /** Writes {@code m} as one JSON object. */
+  static void write(JsonOut out, EventMetadata m) {
+    out.beginObject();
+    out.string(FIELDS, EVENT_ID, m.eventId());
+    out.string(FIELDS, EVENT_TYPE, m.eventType());
+    out.string(FIELDS, EVENT_VERSION, m.eventVersion());
+    out.string(FIELDS, 3, m.correlationId());
+    out.string(FIELDS, 4, m.causationId());
+    out.number(FIELDS, TIMESTAMP, m.timestamp());
+    out.string(FIELDS, 6, m.source());
+    out.string(FIELDS, 7, m.userId());
+    out.string(FIELDS, 8, m.sessionId());
+    out.string(FIELDS, 9, m.tenantId());
+    if (m.dataClassification() != null) {
+      out.string(FIELDS, DATA_CLASSIFICATION, m.dataClassification().wireName());
+    }
+    out.string(FIELDS, 11, m.partition());
+    if (m.context() != null) {
+      out.name(FIELDS, CONTEXT);
+      JsonValues.write(out, m.context(), "metadata.context");
+    }
+    out.endObject();
+  }
+
+  /**
+   * Reads the metadata object at the current token. Unknown fields are skipped; null and
+   * absent optional fields are null. With {@code routingOnly}, only eventId, eventType and
+   * eventVersion are read and the rest is skipped unchecked.
+   *
+   * @throws MalformedEventException if it is not an object, a field has the wrong type, or
+   *     {@code eventType} is missing
+   */
+  static EventMetadata read(JsonIn in, boolean routingOnly) throws IOException {
+    if (in.token() != '{') {
+      throw in.fail("metadata must be an object, found " + JsonNumbers.describe(in));
+    }
+    String[] strings = new String[FIELDS.size()];
+    long timestamp = 0L;
+    DataClassification classification = null;
+    Map<String, Object> context = null;
+    for (int f = in.firstField(FIELDS); f != JsonIn.END; f = in.nextField(FIELDS)) {
+      if (routingOnly && f > EVENT_VERSION) {
+        in.skip();
+        continue;
+      }
+      switch (f) {
+        case TIMESTAMP -> timestamp = timestamp(in);
+        case DATA_CLASSIFICATION -> classification = classification(in);
+        case CONTEXT -> context = context(in);
+        default -> strings[f] = string(in, f);
+      }
+    }
+    String eventType = strings[EVENT_TYPE];
+    if (eventType == null || eventType.isBlank()) {
+      throw in.fail("metadata.eventType is missing");
+    }
+    return new EventMetadata(strings[EVENT_ID], eventType, strings[EVENT_VERSION], strings[3], strings[4], timestamp,
+        strings[6], strings[7], strings[8], strings[9], classification, strings[11], context);
+  }
+
+  private static String string(JsonIn in, int field) throws IOException {
+    if (in.token() != '"') {
+      throw in.fail("metadata." + FIELDS.name(field) + " must be a string, found " + JsonNumbers.describe(in));
+    }
+    return in.string();
+  }
+
+  // TypeScript writes Date.now(): an integer. A string or fraction is a producer bug, reported
+  // rather than guessed at; null counts as absent (0), which validation then reports.
+  private static long timestamp(JsonIn in) throws IOException {
+    byte t = in.token();
+    boolean integer = (t == '-' || t >= '0' && t <= '9') && "an integer".equals(JsonNumbers.describe(in));
+    if (!integer) {
+      long at = in.offset();
+      String found = JsonNumbers.describe(in);
+      String text = t == '"' ? " (" + JsonValues.preview(in.string()) + ")" : "";
+      throw new MalformedEventException(
+          "metadata.timestamp must be an integer number of epoch milliseconds, found " + found + text, at);
+    }
+    return in.longValue();
+  }
+
+  private static DataClassification classification(JsonIn in) throws IOException {
+    String wire = string(in, DATA_CLASSIFICATION);
+    try {
+      return DataClassification.fromWireName(wire);
+    } catch (IllegalArgumentException e) {
+      throw in.fail("metadata.dataClassification: " + e.getMessage());
+    }
+  }
+
+  @SuppressWarnings("unchecked") // AnyJson.read returns a Map for an object
+  private static Map<String, Object> context(JsonIn in) throws IOException {
+    if (in.token() != '{') {
+      throw in.fail("metadata.context must be an object, found " + JsonNumbers.describe(in));
+    }
+    return (Map<String, Object>) AnyJson.read(in);
+  }
+}

@@ -1,0 +1,193 @@
+package farm.moonx.events.spi;
+
+import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.PaymentProcessed;
+import farm.moonx.events.WireFixtures;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mutated envelopes, seeded and bounded: every outcome is a decoded envelope, a
+ * {@link MalformedEventException} or (for a well-formed body whose type a mutation changed) an
+ * {@link UnknownEventTypeException}; never another exception, a hang or an OOM. Then the
+ * hostile inputs the issue names, each with the outcome a consumer relies on.
+ */
+class JsonEventSerializerFuzzTest {
+  private static final JsonEventSerializer CODEC = JsonEventSerializer.shared();
+  private static final EventRegistry REGISTRY = EventRegistry.of(PAYMENT_PROCESSED);
+  private static final int MUTANTS = 30_000;
+  private static final String META = "{\"eventId\":\"e-1\",\"eventType\":\"payment.processed\",\"eventVersion\":\"1.0\","
+      + "\"timestamp\":1732700000000,\"source\":\"payments\",\"context\":{\"a\":[1,2.5,-3e2,true,null,{\"b\":\"ü€😀\"}]}}";
+  private static final String DATA = "{\"paymentId\":\"p-1\",\"userId\":\"u\\\"1\\\\\",\"amount\":\"12.50\",\"processedAt\":1732700000000}";
+  private static final byte[][] INSERTS = {
+      {(byte) 0xc0, (byte) 0x80}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xff}, {(byte) 0x80},
+      {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xe2, (byte) 0x82},
+      bytes("\\ud800"), bytes("\\udc00\\ud800"), bytes("\\u12"), bytes("\\x"), bytes("\""), bytes("\\"),
+      bytes("{"), bytes("["), bytes("}"), bytes("]"), bytes(","), bytes(":"), bytes("null"), bytes("nul"),
+      bytes("1".repeat(1_200)), bytes("-"), bytes("1e400"), bytes("0.5e-"), bytes("01"), bytes("[".repeat(600)),
+      bytes("\"eventType\":\"payment.processed\","), bytes("\"amount\":\"1\","), bytes("\"data\":{},"), bytes("\t\n ")};
+
+  @Test
+  void everyMutantDecodesOrIsMalformed() {
+    List<byte[]> seeds = List.of(
+        bytes("{\"metadata\":" + META + ",\"data\":" + DATA + "}"),
+        bytes("{\"data\":" + DATA + ",\"x\":[{}],\"metadata\":" + META + "}"),
+        WireFixtures.bytes("all-fields.json"), WireFixtures.bytes("nested-context.json"));
+    Random random = new Random(20261130L);
+    int[] outcomes = new int[3];
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      for (int i = 0; i < MUTANTS; i++) {
+        byte[] mutant = mutate(seeds.get(random.nextInt(seeds.size())), random);
+        outcomes[outcome(catchThrowable(() -> CODEC.deserialize(mutant, REGISTRY)), mutant)]++;
+        outcome(catchThrowable(() -> CODEC.routing(mutant)), mutant);
+      }
+    });
+    // Not a degenerate fuzz: plenty of both outcomes.
+    assertThat(outcomes[0]).as("decoded").isGreaterThan(MUTANTS / 20);
+    assertThat(outcomes[1]).as("malformed").isGreaterThan(MUTANTS / 4);
+  }
+
+  /** 0 decoded, 1 malformed, 2 unknown type; anything else fails the test. */
+  private static int outcome(Throwable failure, byte[] mutant) {
+    if (failure == null) {
+      return 0;
+    }
+    if (failure instanceof UnknownEventTypeException) {
+      return 2;
+    }
+    assertThat(failure).as("mutant %s", preview(mutant)).isExactlyInstanceOf(MalformedEventException.class);
+    assertThat(((MalformedEventException) failure).byteOffset()).isBetween(0L, (long) mutant.length);
+    return 1;
+  }
+
+  @Test
+  void invalidUtf8InAStringIsMalformed() {
+    for (byte[] bad : Arrays.copyOfRange(INSERTS, 0, 6)) {
+      byte[] body = concat(bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p"), bad,
+          bytes("\",\"amount\":\"1\"}}"));
+      // DSL-JSON rejects what it cannot decode; the rest (overlong forms, surrogates, beyond
+      // U+10FFFF) it decodes leniently and the reader's own check rejects, naming the field.
+      assertThat(malformed(body).getMessage()).containsAnyOf(
+          "data.paymentId of event \"payment.processed\" cannot be decoded: a string is not valid UTF-8",
+          "not a valid JSON envelope: Invalid unicode character detected");
+    }
+  }
+
+  @Test
+  void loneSurrogateEscapesDecodeAsJacksonDoes() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p\\ud800\","
+        + "\"amount\":\"1\"}}"), REGISTRY);
+    assertThat(((PaymentProcessed) e.data()).paymentId()).isEqualTo("p\ud800");
+  }
+
+  @Test
+  void duplicateKeysLastOneWins() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p-1\","
+        + "\"amount\":\"1\",\"paymentId\":\"p-2\"}}"), REGISTRY);
+    assertThat(((PaymentProcessed) e.data()).paymentId()).isEqualTo("p-2");
+  }
+
+  @Test
+  void overlongNumbersAreMalformedNamingTheField() {
+    String digits = "1".repeat(1_001);
+    assertThat(malformed(bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p\",\"amount\":\"" + digits + "\"}}")))
+        .hasMessageContaining("data.amount of event \"payment.processed\"").hasMessageContaining("longer than 1000");
+    assertThat(malformed(bytes("{\"metadata\":" + META.replace("1732700000000", digits) + ",\"data\":" + DATA + "}")))
+        .hasMessageContaining("metadata.timestamp: a number is longer than 1000 characters");
+    // A million digits is rejected at once, not parsed in quadratic time.
+    String million = "7".repeat(1_000_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> malformed(
+        bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p\",\"amount\":\"" + million + "\"}}")));
+    // 1000 digits are still a number.
+    String thousand = "1".repeat(1_000);
+    EventEnvelope<?> e = CODEC.deserialize(
+        bytes("{\"metadata\":" + META + ",\"data\":{\"paymentId\":\"p\",\"amount\":\"" + thousand + "\"}}"), REGISTRY);
+    assertThat(((PaymentProcessed) e.data()).amount()).isEqualTo(new BigDecimal(thousand));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void contextNumbersReadAsJacksonReadsThem() {
+    EventEnvelope<?> e = CODEC.deserialize(bytes("{\"metadata\":" + META.replace("\"context\":{", "\"context\":{\"big\":"
+        + "123456789012345678901234567890,\"long\":12345678901,") + ",\"data\":" + DATA + "}"), REGISTRY);
+    Map<String, Object> context = e.metadata().context();
+    assertThat(context.get("long")).isEqualTo(12345678901L);
+    assertThat(context.get("big")).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+    assertThat((List<Object>) context.get("a")).containsExactly(1, 2.5, -300.0, true, null, Map.of("b", "ü€😀"));
+    assertThat(malformed(bytes("{\"metadata\":" + META.replace("2.5", "1e400") + ",\"data\":" + DATA + "}")))
+        .hasMessageContaining("1e400 is out of the range of a double");
+  }
+
+  private static byte[] mutate(byte[] seed, Random random) {
+    byte[] body = seed;
+    int edits = 1 + random.nextInt(3);
+    for (int e = 0; e < edits; e++) {
+      int at = random.nextInt(body.length + 1);
+      switch (random.nextInt(6)) {
+        case 0 -> { // flip a byte
+          body = body.clone();
+          body[Math.min(at, body.length - 1)] = (byte) random.nextInt(256);
+        }
+        case 1 -> body = concat(Arrays.copyOf(body, at), INSERTS[random.nextInt(INSERTS.length)],
+            Arrays.copyOfRange(body, at, body.length));
+        case 2 -> { // delete a range
+          int end = Math.min(body.length, at + 1 + random.nextInt(8));
+          body = concat(Arrays.copyOf(body, at), Arrays.copyOfRange(body, end, body.length));
+        }
+        case 3 -> body = Arrays.copyOf(body, at); // truncate
+        case 4 -> { // duplicate a range (duplicate keys, repeated values)
+          int end = Math.min(body.length, at + 1 + random.nextInt(40));
+          byte[] range = Arrays.copyOfRange(body, at, end);
+          body = concat(Arrays.copyOf(body, end), range, Arrays.copyOfRange(body, end, body.length));
+        }
+        default -> { // swap two bytes
+          body = body.clone();
+          int other = random.nextInt(body.length);
+          int here = Math.min(at, body.length - 1);
+          byte b = body[here];
+          body[here] = body[other];
+          body[other] = b;
+        }
+      }
+      if (body.length == 0) {
+        return body;
+      }
+    }
+    return body;
+  }
+
+  private static MalformedEventException malformed(byte[] body) {
+    Throwable t = catchThrowable(() -> CODEC.deserialize(body, REGISTRY));
+    assertThat(t).as(preview(body)).isExactlyInstanceOf(MalformedEventException.class);
+    return (MalformedEventException) t;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static String preview(byte[] body) {
+    return new String(Arrays.copyOf(body, Math.min(body.length, 200)), UTF_8);
+  }
+}
