@@ -17,7 +17,7 @@ final class Engine {
   private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>()
       .errorInfo(JsonReader.ErrorInfo.DESCRIPTION_ONLY)
       .limitStringBuffer(1 << 23)
-      .limitDigitsBuffer(JsonNumbers.MAX_NUMBER_LENGTH));
+      .limitDigitsBuffer(JsonNumbers.MAX_NUMBER_LENGTH_LIMIT));
   private static final ThreadLocal<Engine> LOCAL = ThreadLocal.withInitial(Engine::new);
 
   final JsonIn in = newIn();

@@ -25,7 +25,8 @@ import java.util.Objects;
  * Absent required fields other than {@code eventType} (e.g. {@code eventId}) are left null/0
  * for {@link EnvelopeValidator} to report.
  *
- * <p>Thread-safe and stateless; use {@link #shared()}.
+ * <p>Thread-safe and immutable; use {@link #shared()}, or {@link #withMaxNumberLength} for
+ * longer numbers.
  */
 public final class JsonEventSerializer implements EventSerializer {
   /** The nesting depth beyond which a body is rejected. */
@@ -34,13 +35,36 @@ public final class JsonEventSerializer implements EventSerializer {
   public static final int MAX_STRING_LENGTH = JsonIn.MAX_STRING_LENGTH;
 
   private static final JsonFields ENVELOPE = JsonFields.of("metadata?", "data?");
-  private static final JsonEventSerializer SHARED = new JsonEventSerializer();
+  private static final JsonEventSerializer SHARED = new JsonEventSerializer(JsonNumbers.MAX_NUMBER_LENGTH);
 
-  private JsonEventSerializer() {}
+  /** The longest number it reads, in characters: parsing a decimal takes time quadratic in it. */
+  private final int maxNumberLength;
 
-  /** The serializer. */
+  private JsonEventSerializer(int maxNumberLength) {
+    this.maxNumberLength = maxNumberLength;
+  }
+
+  /**
+   * The serializer: numbers (JSON numbers and decimal strings) of at most
+   * {@value JsonNumbers#MAX_NUMBER_LENGTH} characters, Jackson's default limit.
+   */
   public static JsonEventSerializer shared() {
     return SHARED;
+  }
+
+  /**
+   * A serializer reading numbers of up to {@code maxNumberLength} characters instead (pass it to
+   * the consumer's config with {@code serializer(..)}): {@code new BigDecimal(String)} takes time
+   * quadratic in the length, so raise it only as far as your data needs.
+   *
+   * @throws IllegalArgumentException unless {@code maxNumberLength} is between 1 and 1,000,000
+   */
+  public static JsonEventSerializer withMaxNumberLength(int maxNumberLength) {
+    if (maxNumberLength < 1 || maxNumberLength > JsonNumbers.MAX_NUMBER_LENGTH_LIMIT) {
+      throw new IllegalArgumentException("maxNumberLength must be between 1 and "
+          + JsonNumbers.MAX_NUMBER_LENGTH_LIMIT + ", got " + maxNumberLength);
+    }
+    return new JsonEventSerializer(maxNumberLength);
   }
 
   @Override
@@ -66,6 +90,7 @@ public final class JsonEventSerializer implements EventSerializer {
   public EventEnvelope<?> deserialize(byte[] body, EventRegistry registry) {
     Objects.requireNonNull(registry, "registry");
     Engine engine = Engine.acquire();
+    engine.in.maxNumberLength = maxNumberLength;
     try {
       return EnvelopeReader.read(engine.in, body, registry);
     } finally {
@@ -76,6 +101,7 @@ public final class JsonEventSerializer implements EventSerializer {
   @Override
   public RoutingInfo routing(byte[] body) {
     Engine engine = Engine.acquire();
+    engine.in.maxNumberLength = maxNumberLength;
     try {
       return EnvelopeReader.routing(engine.in, body);
     } finally {

@@ -32,6 +32,8 @@ public final class JsonIn {
   private String prefix;
   private String subject;
   int depth;
+  /** The longest number accepted, in characters (as a JSON number or a decimal string). */
+  int maxNumberLength = JsonNumbers.MAX_NUMBER_LENGTH;
   /** Where the last number scanned ended (exclusive), set by {@link JsonNumbers#scan}. */
   int numberEnd;
   private final String[] names = new String[MAX_NESTING_DEPTH + 2];

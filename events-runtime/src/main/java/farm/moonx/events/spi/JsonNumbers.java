@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class JsonNumbers {
   /** The longest number accepted, in characters (Jackson's {@code StreamReadConstraints} default). */
   static final int MAX_NUMBER_LENGTH = 1000;
+  /** The most a serializer may allow ({@link JsonEventSerializer#withMaxNumberLength}). */
+  static final int MAX_NUMBER_LENGTH_LIMIT = 1_000_000;
 
   private JsonNumbers() {}
 
@@ -63,8 +65,8 @@ final class JsonNumbers {
         throw in.syntax("not a valid number");
       }
     }
-    if (i - start > MAX_NUMBER_LENGTH) {
-      throw in.error("a number is longer than " + MAX_NUMBER_LENGTH + " characters");
+    if (i - start > in.maxNumberLength) {
+      throw in.error("a number is longer than " + in.maxNumberLength + " characters");
     }
     return fraction ? 1 : 0;
   }
@@ -165,8 +167,8 @@ final class JsonNumbers {
   }
 
   private static void checkLength(JsonIn in, String text) {
-    if (text.length() > MAX_NUMBER_LENGTH) {
-      throw in.error("a number is longer than " + MAX_NUMBER_LENGTH + " characters");
+    if (text.length() > in.maxNumberLength) {
+      throw in.error("a number is longer than " + in.maxNumberLength + " characters");
     }
   }
 

@@ -87,14 +87,28 @@ class NumberLimitsTest {
   }
 
   @Test
-  void theLimitIsJacksonsDefault() {
+  void theLimitIsJacksonsDefaultAndCanBeRaised() {
+    assertThat(JsonNumbers.MAX_NUMBER_LENGTH).isEqualTo(StreamReadConstraints.DEFAULT_MAX_NUM_LEN);
     String limit = "1".repeat(JsonNumbers.MAX_NUMBER_LENGTH);
     Reading reading = (Reading) JsonEventSerializer.shared()
         .deserialize(envelope("{\"amount\":\"" + limit + "\"}"), REGISTRY).data();
     assertThat(reading.amount()).isEqualTo(new BigDecimal(limit));
-    assertThat(readFailure(JsonEventSerializer.shared(), "{\"amount\":\"" + limit + "1\"}"))
+    String longer = "1".repeat(JsonNumbers.MAX_NUMBER_LENGTH + 1);
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"amount\":\"" + longer + "\"}"))
         .isInstanceOf(MalformedEventException.class);
-    assertThat(JsonNumbers.MAX_NUMBER_LENGTH).isEqualTo(StreamReadConstraints.DEFAULT_MAX_NUM_LEN);
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"amount\":" + longer + "}"))
+        .isInstanceOf(MalformedEventException.class);
+
+    JsonEventSerializer generous = JsonEventSerializer.withMaxNumberLength(5_000);
+    assertThat(((Reading) generous.deserialize(envelope("{\"amount\":\"" + longer + "\"}"), REGISTRY).data()).amount())
+        .isEqualTo(new BigDecimal(longer));
+    assertThat(((Reading) generous.deserialize(envelope("{\"count\":" + longer + "}"), REGISTRY).data()).count())
+        .isEqualTo(new BigInteger(longer));
+    assertThat(readFailure(generous, "{\"amount\":\"" + "1".repeat(5_001) + "\"}"))
+        .isInstanceOf(MalformedEventException.class).hasMessageContaining("longer than 5000 characters");
+    // The shared serializer keeps its own limit on the same thread afterwards.
+    assertThat(readFailure(JsonEventSerializer.shared(), "{\"amount\":\"" + longer + "\"}"))
+        .isInstanceOf(MalformedEventException.class);
   }
 
   @Test
