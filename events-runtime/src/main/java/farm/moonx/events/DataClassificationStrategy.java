@@ -1,7 +1,7 @@
 package farm.moonx.events;
 
-import farm.moonx.events.internal.DefaultClassificationStrategy;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.DefaultClassificationStrategy;
 
 /**
  * Chooses an event's {@code metadata.dataClassification}. Implement it, or extend

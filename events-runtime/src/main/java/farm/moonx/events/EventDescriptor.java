@@ -1,17 +1,16 @@
 package farm.moonx.events;
 
-import farm.moonx.events.annotations.EventNames;
-import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.internal.UpcastingCodec;
+import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.spi.UnknownEventVersionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**

@@ -1,7 +1,7 @@
 package farm.moonx.events;
 
-import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.EnvelopeValidator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

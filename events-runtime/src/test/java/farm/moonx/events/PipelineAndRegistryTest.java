@@ -1,13 +1,13 @@
 package farm.moonx.events;
 
-import farm.moonx.events.spi.EventFactory;
-import farm.moonx.events.spi.JacksonDatabindCodec;
-import farm.moonx.events.spi.JsonEventSerializer;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import farm.moonx.events.spi.EventFactory;
+import farm.moonx.events.spi.JacksonDatabindCodec;
+import farm.moonx.events.spi.JsonEventSerializer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

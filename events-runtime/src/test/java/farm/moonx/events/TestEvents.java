@@ -1,7 +1,7 @@
 package farm.moonx.events;
 
-import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.spi.EventCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,12 +1,12 @@
 package farm.moonx.events.benchmarks;
 
-import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.benchmarks.model.BenchEvents;
 import farm.moonx.events.benchmarks.model.PaymentProcessed;
-import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.testkit.EmbeddedKafka;
 import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.charset.StandardCharsets;

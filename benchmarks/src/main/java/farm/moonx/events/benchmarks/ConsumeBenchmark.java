@@ -1,5 +1,7 @@
 package farm.moonx.events.benchmarks;
 
+import com.dslplatform.json.DslJson;
+import com.dslplatform.json.runtime.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
@@ -11,8 +13,6 @@ import farm.moonx.events.benchmarks.model.PaymentProcessed;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
-import com.dslplatform.json.DslJson;
-import com.dslplatform.json.runtime.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

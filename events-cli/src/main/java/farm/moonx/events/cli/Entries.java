@@ -1,8 +1,8 @@
 package farm.moonx.events.cli;
 
 import farm.moonx.events.kafka.DeadLetters.Entry;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** How the commands print parts of an entry. */
 final class Entries {

@@ -1,13 +1,13 @@
 package farm.moonx.events.processor;
 
-import farm.moonx.events.EventRegistry;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.spi.EventDispatcher;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;

@@ -1,10 +1,10 @@
 package farm.moonx.events.internal;
 
-import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventValidationException;
+import farm.moonx.events.annotations.EventNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.spi.EventHeaders;
-import farm.moonx.events.EventHandler;
-import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventFilter;
-import farm.moonx.events.spi.EventSerializer;
+import farm.moonx.events.EventHandler;
 import farm.moonx.events.EventTransformer;
 import farm.moonx.events.kafka.internal.ClientProperties;
 import farm.moonx.events.kafka.internal.HandlerDispatcher;
 import farm.moonx.events.kafka.internal.SafeDefaults;
 import farm.moonx.events.kafka.internal.SettingsReader;
+import farm.moonx.events.spi.EventDispatcher;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.spi.EventSerializer;
+import farm.moonx.events.spi.JsonEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

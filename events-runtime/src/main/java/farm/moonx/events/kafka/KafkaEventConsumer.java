@@ -1,11 +1,11 @@
 package farm.moonx.events.kafka;
 
 import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
-import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.internal.ConsumerWorker;
 import farm.moonx.events.kafka.internal.DeadLetterWriter;
 import farm.moonx.events.kafka.internal.RecordProcessor;
 import farm.moonx.events.kafka.internal.Transactions;
+import farm.moonx.events.spi.EventHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

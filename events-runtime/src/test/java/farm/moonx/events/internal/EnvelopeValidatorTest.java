@@ -1,14 +1,14 @@
 package farm.moonx.events.internal;
 
-import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventMetadata;
-import farm.moonx.events.EventValidationException;
-import farm.moonx.events.PaymentProcessed;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventValidationException;
+import farm.moonx.events.PaymentProcessed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package farm.moonx.events.internal;
 
-import farm.moonx.events.EventMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import farm.moonx.events.EventMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

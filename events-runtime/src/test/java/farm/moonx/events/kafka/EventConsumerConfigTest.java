@@ -1,16 +1,16 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
-import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.Delivery;
-import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
+import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.spi.EventDispatcher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

@@ -1,6 +1,5 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.TestRecords.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import farm.moonx.events.BatchPublishResult;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishResult;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.testkit.EmbeddedKafkaTest;
 import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.charset.StandardCharsets;

@@ -1,20 +1,20 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.BatchPublishResult;
-import farm.moonx.events.spi.JsonEventSerializer;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.internal.EventMetrics;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.PublishResult;
+import farm.moonx.events.internal.EventMetrics;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.spi.JsonEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

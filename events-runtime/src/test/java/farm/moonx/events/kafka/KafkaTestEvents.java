@@ -1,8 +1,8 @@
 package farm.moonx.events.kafka;
 
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.spi.JacksonDatabindCodec;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.spi.JacksonDatabindCodec;
 
 /** Hand-written descriptors, as a service without the annotation processor would write them. */
 final class KafkaTestEvents {

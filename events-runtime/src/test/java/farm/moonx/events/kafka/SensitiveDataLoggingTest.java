@@ -1,6 +1,5 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.CARD_CHARGED;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static farm.moonx.events.kafka.TestRecords.utf8;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import farm.moonx.events.PublishResult;
+import farm.moonx.events.spi.EventHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,13 +1,13 @@
 package farm.moonx.events.kafka;
 
-import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
-import farm.moonx.events.spi.EventHeaders;
 import static farm.moonx.events.kafka.KafkaTestEvents.ORDER_PLACED;
 import static farm.moonx.events.kafka.TestRecords.text;
 import static farm.moonx.events.kafka.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.spi.UnknownEventTypeException;
 import java.time.Clock;

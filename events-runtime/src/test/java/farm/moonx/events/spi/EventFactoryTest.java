@@ -1,23 +1,23 @@
 package farm.moonx.events.spi;
 
-import farm.moonx.events.DataClassificationStrategy;
-import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventMetadata;
-import farm.moonx.events.PartitionStrategy;
-import farm.moonx.events.PublishOptions;
-import farm.moonx.events.TestEvents;
-import farm.moonx.events.PaymentProcessed;
-import farm.moonx.events.PaymentProcessedCodec;
-import farm.moonx.events.internal.DefaultClassificationStrategy;
-import farm.moonx.events.internal.DefaultPartitionStrategy;
-import farm.moonx.events.internal.EnvelopeValidator;
 import static farm.moonx.events.TestEvents.PAYMENT;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import farm.moonx.events.DataClassificationStrategy;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.PartitionStrategy;
+import farm.moonx.events.PaymentProcessed;
+import farm.moonx.events.PaymentProcessedCodec;
+import farm.moonx.events.PublishOptions;
+import farm.moonx.events.TestEvents;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.DefaultClassificationStrategy;
+import farm.moonx.events.internal.DefaultPartitionStrategy;
+import farm.moonx.events.internal.EnvelopeValidator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package farm.moonx.events.spi;
 
-import farm.moonx.events.EventRegistry;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import farm.moonx.events.EventRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;

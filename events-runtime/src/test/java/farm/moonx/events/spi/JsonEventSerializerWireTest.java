@@ -1,12 +1,5 @@
 package farm.moonx.events.spi;
 
-import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventMetadata;
-import farm.moonx.events.EventRegistry;
-import farm.moonx.events.TestEvents;
-import farm.moonx.events.WireFixtures;
-import farm.moonx.events.PaymentProcessed;
 import static farm.moonx.events.TestEvents.PAYMENT_PROCESSED;
 import static farm.moonx.events.WireFixtures.bytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -14,6 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.EventMetadata;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.PaymentProcessed;
+import farm.moonx.events.TestEvents;
+import farm.moonx.events.WireFixtures;
 import farm.moonx.events.annotations.DataClassification;
 import java.math.BigDecimal;
 import java.util.ArrayList;

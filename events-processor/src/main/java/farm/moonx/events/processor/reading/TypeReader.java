@@ -1,7 +1,7 @@
 package farm.moonx.events.processor.reading;
 
-import farm.moonx.events.processor.model.Shape;
 import farm.moonx.events.processor.model.ScalarKind;
+import farm.moonx.events.processor.model.Shape;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;

@@ -1,5 +1,6 @@
 package farm.moonx.events.kafka.internal;
 
+import farm.moonx.events.kafka.Health;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import farm.moonx.events.kafka.Health;
 
 /**
  * A bounded cluster check for health endpoints: describe the cluster and, if given, the topic,

@@ -2,10 +2,10 @@ package farm.moonx.events.kafka.internal;
 
 import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventHandler;
+import farm.moonx.events.EventRegistry;
+import farm.moonx.events.spi.EventDispatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

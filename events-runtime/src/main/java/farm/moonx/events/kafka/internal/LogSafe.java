@@ -3,12 +3,12 @@ package farm.moonx.events.kafka.internal;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventValidationException;
+import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.LogText;
+import farm.moonx.events.internal.Redaction;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import farm.moonx.events.annotations.DataClassification;
-import farm.moonx.events.internal.Redaction;
-import farm.moonx.events.internal.LogText;
-import farm.moonx.events.spi.UnknownEventTypeException;
 
 /**
  * What of an event may go into a log line. Ids and types always may; the data only when

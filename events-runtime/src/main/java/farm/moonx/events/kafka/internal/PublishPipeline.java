@@ -2,12 +2,12 @@ package farm.moonx.events.kafka.internal;
 
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
-import farm.moonx.events.spi.EventFactory;
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.PublishOptions;
+import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.internal.ValidationResult;
 import farm.moonx.events.kafka.EventPublisherConfig;
+import farm.moonx.events.spi.EventFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.it.payments.PaymentsPublisher;
-import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.testkit.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

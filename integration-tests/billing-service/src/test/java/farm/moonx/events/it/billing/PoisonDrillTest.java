@@ -1,20 +1,20 @@
 package farm.moonx.events.it.billing;
 
-import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import farm.moonx.events.Delivery;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventValidationException;
-import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.PublishResult;
-import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.it.payments.PaymentRequested;
 import farm.moonx.events.it.payments.PaymentsPublisher;
-import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.spi.EventHeaders;
+import farm.moonx.events.spi.MalformedEventException;
+import farm.moonx.events.spi.UnknownEventTypeException;
 import farm.moonx.events.testkit.EmbeddedKafkaTest;
 import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.charset.StandardCharsets;
