@@ -8,6 +8,7 @@ import farm.moonx.events.kafka.internal.RecordProcessor.Action;
 import farm.moonx.events.kafka.internal.RecordProcessor.Outcome;
 import farm.moonx.events.spi.EventHeaders;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Never wedged: no error of poll or commit ends the loop (a failed commit keeps its offsets
  * for the next commit or the partition's revocation, see {@link WorkerOffsets}); the attempts of
  * a failing record are committed with its offset ({@link AttemptMetadata}) and read back by its
- * next owner; each record is processed on a {@link HandlerRunner} within the handler timeout,
- * and a record is started only if it can finish within {@code max.poll.interval.ms}.
+ * next owner; records are processed on a {@link HandlerRunner} (one hand-over per poll and
+ * partition) within the handler timeout each, and a record is started only if it can finish
+ * within {@code max.poll.interval.ms}.
  */
 public final class ConsumerWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
@@ -173,35 +175,95 @@ public final class ConsumerWorker implements Runnable {
     boolean first = true;
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      for (ConsumerRecord<byte[], byte[]> record : batch) {
-        if (stopping) {
-          break; // the rest is redelivered
-        }
-        if (!first && !timeLeftFor(record)) {
+      int next = 0;
+      while (next < batch.size() && !stopping) {
+        ConsumerRecord<byte[], byte[]> record = batch.get(next);
+        if (!first && !timeLeftFor()) {
           consumer.seek(partition, record.offset()); // fetched again after the next poll
           break;
         }
         first = false;
-        if (!processOne(partition, record)) {
-          break; // rewound: the rest comes again after the backoff
+        Failure failure = offsets.failure(partition, record.offset());
+        if (failure != null || config.commitMode() == CommitMode.AFTER_EACH_RECORD) {
+          if (!processOne(partition, record, failure)) {
+            break; // rewound: the rest comes again after the backoff
+          }
+          next++;
+          continue;
         }
+        int handed = processRun(partition, batch.subList(next, runEnd(partition, batch, next)));
+        if (handed < 0) {
+          break;
+        }
+        next += handed;
       }
     }
   }
 
+  /** The end of the run of records from {@code from} on that have no earlier failure to account for. */
+  private int runEnd(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> batch, int from) {
+    int end = from + 1;
+    while (end < batch.size() && offsets.failure(partition, batch.get(end).offset()) == null) {
+      end++;
+    }
+    return end;
+  }
+
   /**
-   * Whether {@code record} can still finish before {@code max.poll.interval.ms} runs out since
-   * the last poll, even if its handler takes the whole handler timeout; if not, the worker polls
+   * Processes {@code run} (records without earlier failures) on the handler thread as one
+   * hand-over, then settles each outcome in order. Returns how many records are settled, or -1 if
+   * the partition was rewound or must be fetched again (the rest of the batch is skipped).
+   */
+  private int processRun(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> run)
+      throws InterruptedException {
+    List<Callable<Outcome>> tasks = new ArrayList<>(run.size());
+    ConsumerGroupMetadata group = transactions == null ? null : consumer.groupMetadata();
+    for (ConsumerRecord<byte[], byte[]> record : run) {
+      tasks.add(task(record, 1, group));
+    }
+    // The first record of a run always starts (its time was checked), later ones only in time.
+    HandlerRunner.Run<Outcome> done = runner.callEach(tasks, i -> !stopping && (i == 0 || timeLeftFor()),
+        outcome -> outcome.action() == Action.DONE, config.handlerTimeout());
+    for (int i = 0; i < done.results().size(); i++) {
+      if (!settle(partition, run.get(i), done.results().get(i), null)) {
+        return -1;
+      }
+    }
+    int at = done.results().size();
+    if (at == run.size()) {
+      return at;
+    }
+    ConsumerRecord<byte[], byte[]> record = run.get(at);
+    if (done.overran()) {
+      return settle(partition, record, overrun(record, 1), null) ? at + 1 : -1;
+    }
+    if (done.error() instanceof KafkaException e) {
+      return notCommitted(partition, record, e);
+    }
+    if (done.error() != null) {
+      throw done.error();
+    }
+    if (at > 0 && done.results().get(at - 1).action() != Action.DONE) {
+      return at; // the run stopped at a record now dead-lettered: go on after it
+    }
+    if (!stopping) {
+      consumer.seek(partition, record.offset()); // out of time before it started: fetched again after the next poll
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a record can still finish before {@code max.poll.interval.ms} runs out since the
+   * last poll, even if its handler takes the whole handler timeout; if not, the worker polls
    * first (a batch of slow records must not get the member evicted half way).
    */
-  private boolean timeLeftFor(ConsumerRecord<byte[], byte[]> record) {
+  private boolean timeLeftFor() {
     return System.nanoTime() - lastPollNanos + config.handlerTimeout().toNanos() < maxPollIntervalNanos;
   }
 
   /** Returns false if the partition was rewound to this record. */
-  private boolean processOne(TopicPartition partition, ConsumerRecord<byte[], byte[]> record)
+  private boolean processOne(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Failure failure)
       throws InterruptedException {
-    Failure failure = offsets.failure(partition, record.offset());
     Outcome outcome;
     if (failure != null && failure.deadLetter() != null) {
       outcome = failure.deadLetter(); // the handler already gave up on it; only the dead-letter write is left
@@ -211,17 +273,22 @@ public final class ConsumerWorker implements Runnable {
           new AttemptMetadata.EarlierFailure(new AttemptMetadata.Attempts(record.offset(), failure.attempts(),
               failure.errorClass())), failure.attempts());
     } else {
+      int attempt = failure == null ? 1 : failure.attempts() + 1;
       try {
-        outcome = processTimed(record, failure == null ? 1 : failure.attempts() + 1);
+        outcome = runner.call(task(record, attempt, transactions == null ? null : consumer.groupMetadata()),
+            config.handlerTimeout());
+      } catch (TimeoutException e) {
+        outcome = overrun(record, attempt);
       } catch (KafkaException e) {
-        // The transaction could not commit (a rebalance fenced it, a broker error): it was
-        // aborted, so the record is not done and not counted as a failed attempt either.
-        log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
-            record.partition(), record.offset(), e.toString());
-        rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
-        return false;
+        return notCommitted(partition, record, e) >= 0;
       }
     }
+    return settle(partition, record, outcome, failure);
+  }
+
+  /** Commits, retries or dead-letters {@code record} by its outcome; returns false if the partition was rewound. */
+  private boolean settle(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Outcome outcome,
+      Failure failure) {
     if (outcome.action() == Action.DONE && transactions != null) {
       offsets.committedInTransaction(partition);
       return true;
@@ -243,29 +310,39 @@ public final class ConsumerWorker implements Runnable {
     return deadLetter(partition, record, outcome, failure);
   }
 
-  /** {@link RecordProcessor#process} on the handler thread, an overrun counting as a failed attempt. */
-  private Outcome processTimed(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
+  /**
+   * The transaction could not commit (a rebalance fenced it, a broker error): it was aborted, so
+   * the record is not done and not counted as a failed attempt either. Returns -1 (rewound).
+   */
+  private int notCommitted(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, KafkaException e) {
+    log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
+        record.partition(), record.offset(), e.toString());
+    rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
+    return -1;
+  }
+
+  /** {@link RecordProcessor#process} of {@code record}, in a transaction with its offset if the worker has one. */
+  private Callable<Outcome> task(ConsumerRecord<byte[], byte[]> record, int attempt, ConsumerGroupMetadata group) {
     Callable<Outcome> task = () -> processor.process(record, attempt);
-    if (transactions != null) {
-      // Consume -> publish -> commit as one: the offset goes into the handler's transaction.
-      ConsumerGroupMetadata group = consumer.groupMetadata();
-      Map<TopicPartition, OffsetAndMetadata> next = Map.of(
-          new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-      Callable<Outcome> plain = task;
-      task = () -> transactions.run(plain, outcome -> next, group, outcome -> outcome.action() == Action.DONE);
+    if (transactions == null) {
+      return task;
     }
-    try {
-      return runner.call(task, config.handlerTimeout());
-    } catch (TimeoutException e) {
-      String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
-      TimeoutException overrun = new TimeoutException("handler did not finish within "
-          + config.handlerTimeout().toMillis() + " ms (interrupted)");
-      metrics.processingFailed(processor.meterTag(type), overrun);
-      boolean retry = retryPolicy.shouldRetry(overrun, attempt);
-      log.warn("handling record {}-{}@{} timed out (attempt {} of {}), {}", record.topic(), record.partition(),
-          record.offset(), attempt, retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering");
-      return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, overrun, attempt);
-    }
+    // Consume -> publish -> commit as one: the offset goes into the handler's transaction.
+    Map<TopicPartition, OffsetAndMetadata> next = Map.of(
+        new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+    return () -> transactions.run(task, outcome -> next, group, outcome -> outcome.action() == Action.DONE);
+  }
+
+  /** The outcome of a handler call that overran the handler timeout: a failed attempt. */
+  private Outcome overrun(ConsumerRecord<byte[], byte[]> record, int attempt) {
+    String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
+    TimeoutException overrun = new TimeoutException("handler did not finish within "
+        + config.handlerTimeout().toMillis() + " ms (interrupted)");
+    metrics.processingFailed(processor.meterTag(type), overrun);
+    boolean retry = retryPolicy.shouldRetry(overrun, attempt);
+    log.warn("handling record {}-{}@{} timed out (attempt {} of {}), {}", record.topic(), record.partition(),
+        record.offset(), attempt, retryPolicy.maxAttempts(), retry ? "will retry" : "dead-lettering");
+    return new Outcome(retry ? Action.RETRY : Action.DEAD_LETTER, type, overrun, attempt);
   }
 
   private boolean deadLetter(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Outcome outcome,

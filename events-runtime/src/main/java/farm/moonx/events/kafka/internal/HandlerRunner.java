@@ -1,6 +1,8 @@
 package farm.moonx.events.kafka.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +21,21 @@ import org.slf4j.LoggerFactory;
  * the poll thread would get the consumer evicted at {@code max.poll.interval.ms} before it
  * could count the attempt). A call that times out is interrupted; if its thread does not end,
  * it is abandoned (it is a daemon thread) and the next call gets a fresh one.
+ *
+ * <p>The records of a poll are handed over as one run ({@link #callEach}), not one by one: the
+ * poll thread sleeps until the run ends or the call in progress reaches its deadline, so a
+ * healthy run costs two thread switches, not two per record.
  */
 final class HandlerRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);
+
+  /**
+   * What a run did: {@code results} of the calls that finished, in order; then, at index
+   * {@code results.size()}, either the call that overran and was interrupted ({@code overran}),
+   * or the call that threw {@code error}, or (neither) the call that {@code mayStart} refused or
+   * none because every call finished or {@code goOn} stopped the run.
+   */
+  record Run<T>(List<T> results, boolean overran, RuntimeException error) {}
 
   private final String threadName;
   private ExecutorService executor;
@@ -36,6 +52,26 @@ final class HandlerRunner implements AutoCloseable {
    * @throws InterruptedException if the calling thread was interrupted (the task was too)
    */
   <T> T call(Callable<T> task, Duration timeout) throws TimeoutException, InterruptedException {
+    Run<T> run = callEach(List.of(task), i -> true, result -> true, timeout);
+    if (run.overran()) {
+      throw new TimeoutException();
+    }
+    if (run.error() != null) {
+      throw run.error();
+    }
+    return run.results().get(0);
+  }
+
+  /**
+   * Calls {@code tasks} in order on the handler thread, each within {@code timeout}: task
+   * {@code i} starts only if {@code mayStart.test(i)}, and the run stops after a result that
+   * {@code goOn} refuses, after a call that throws, or at a call that overruns its timeout (it is
+   * interrupted).
+   *
+   * @throws InterruptedException if the calling thread was interrupted (the call in progress was too)
+   */
+  <T> Run<T> callEach(List<Callable<T>> tasks, IntPredicate mayStart, Predicate<T> goOn, Duration timeout)
+      throws InterruptedException {
     if (executor == null) {
       executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, threadName);
@@ -43,22 +79,27 @@ final class HandlerRunner implements AutoCloseable {
         return thread;
       });
     }
-    Future<T> future = executor.submit(task);
+    Progress<T> progress = new Progress<>();
+    Future<?> future = executor.submit(() -> progress.runAll(tasks, mayStart, goOn));
     current = future;
+    long timeoutNanos = timeout.toNanos();
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      while (true) {
+        long started = progress.started();
+        try {
+          future.get(Math.max(0, started + timeoutNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return progress.finished();
+        } catch (TimeoutException e) {
+          List<T> beforeOverrun = progress.abandonIfStillAt(started, System.nanoTime() - timeoutNanos);
+          if (beforeOverrun != null) {
+            abandon(future);
+            return new Run<>(beforeOverrun, true, null);
+          }
+          // another call started since: wait for its deadline
+        }
+      }
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause); // process() declares no checked exception
-    } catch (TimeoutException e) {
-      abandon(future);
-      throw e;
+      throw new IllegalStateException(e.getCause()); // runAll catches what the tasks throw
     } catch (InterruptedException e) {
       abandon(future);
       throw e;
@@ -87,6 +128,68 @@ final class HandlerRunner implements AutoCloseable {
   public void close() {
     if (executor != null) {
       executor.shutdownNow();
+    }
+  }
+
+  /** A run's state, shared by the handler thread (writing) and the poll thread (watching). */
+  private static final class Progress<T> {
+    private final List<T> results = new ArrayList<>();
+    private RuntimeException error;
+    private boolean inCall;
+    private boolean abandoned;
+    private volatile long started = System.nanoTime();
+
+    long started() {
+      return started;
+    }
+
+    void runAll(List<Callable<T>> tasks, IntPredicate mayStart, Predicate<T> goOn) {
+      for (int i = 0; i < tasks.size(); i++) {
+        synchronized (this) {
+          if (abandoned || !mayStart.test(i)) {
+            return;
+          }
+          inCall = true;
+          started = System.nanoTime();
+        }
+        T result;
+        try {
+          result = tasks.get(i).call();
+        } catch (Exception | Error e) {
+          synchronized (this) {
+            inCall = false;
+            // the tasks declare no checked exception; an Error is handed over like the rest
+            error = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+          }
+          return;
+        }
+        synchronized (this) {
+          inCall = false;
+          if (abandoned) {
+            return; // the poll thread already gave up on this call
+          }
+          results.add(result);
+        }
+        if (!goOn.test(result)) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * Gives up on the call in progress if it is still the one that started at {@code started}
+     * and that was before {@code deadlineStart}: returns the results before it, else null.
+     */
+    synchronized List<T> abandonIfStillAt(long started, long deadlineStart) {
+      if (!inCall || this.started != started || started - deadlineStart > 0) {
+        return null;
+      }
+      abandoned = true;
+      return List.copyOf(results);
+    }
+
+    synchronized Run<T> finished() {
+      return new Run<>(List.copyOf(results), false, error);
     }
   }
 }
