@@ -19,6 +19,9 @@ public enum DataClassification {
   /** The most sensitive data (credentials, payment instruments); never logged. */
   RESTRICTED;
 
+  /** {@code values()} copies its array on every call; a consumer looks one up per envelope. */
+  private static final DataClassification[] ALL = values();
+
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   /** The lowercase name used in the JSON envelope, e.g. {@code "confidential"}. */
@@ -38,7 +41,7 @@ public enum DataClassification {
    * @throws IllegalArgumentException naming the accepted values if {@code wireName} is none of them
    */
   public static DataClassification fromWireName(String wireName) {
-    for (DataClassification c : values()) {
+    for (DataClassification c : ALL) {
       if (c.wireName.equalsIgnoreCase(wireName)) {
         return c;
       }

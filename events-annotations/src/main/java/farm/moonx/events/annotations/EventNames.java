@@ -1,6 +1,5 @@
 package farm.moonx.events.annotations;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +14,10 @@ public final class EventNames {
   /** One segment of an event name: lowercase letters and digits, words joined by {@code -} or {@code _}. */
   private static final String SEGMENT = "[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*";
   private static final Pattern NAME = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")+");
-  private static final String NUMBER = "(?:0|[1-9][0-9]*)";
-  private static final Pattern VERSION = Pattern.compile(NUMBER + "\\." + NUMBER + "(?:\\." + NUMBER + ")?");
-  /** As read from the wire: also a bare major, as some TypeScript services write it. */
-  private static final Pattern WIRE_VERSION =
-      Pattern.compile("(" + NUMBER + ")(?:\\.(" + NUMBER + ")(?:\\." + NUMBER + ")?)?");
   /** Majors beyond this are not versions anyone declares; the bound keeps parsing exact. */
   private static final int MAX_MAJOR_DIGITS = 9;
+  private static final int INVALID = -1;
+  private static final int MAJOR_TOO_LONG = -2;
 
   private EventNames() {}
 
@@ -39,7 +35,7 @@ public final class EventNames {
    * {@code 1.0.2}; not {@code 1.02} or {@code v1}).
    */
   public static boolean isVersion(String version) {
-    return version != null && VERSION.matcher(version).matches();
+    return version != null && scan(version, 2) != INVALID;
   }
 
   /**
@@ -47,7 +43,7 @@ public final class EventNames {
    * or a bare major ({@code "1"}, which some TypeScript services write for {@code "1.0"}).
    */
   public static boolean isWireVersion(String version) {
-    return version != null && WIRE_VERSION.matcher(version).matches();
+    return version != null && scan(version, 1) != INVALID;
   }
 
   /**
@@ -56,10 +52,37 @@ public final class EventNames {
    * one major are compatible. -1 if {@code version} is not a wire version.
    */
   public static int major(String version) {
-    if (version == null) {
-      return -1;
+    return version == null ? -1 : Math.max(scan(version, 1), -1);
+  }
+
+  /**
+   * Scans {@code version} as {@code minParts} to 3 dot-separated non-negative integers without
+   * leading zeros; returns its major, {@link #INVALID} if it is no such version, or
+   * {@link #MAJOR_TOO_LONG}. By hand rather than by regular expression: a consumer reads a
+   * version from every envelope.
+   */
+  private static int scan(String version, int minParts) {
+    int n = version.length();
+    int i = 0;
+    int major = INVALID;
+    for (int part = 1; ; part++) {
+      int start = i;
+      while (i < n && version.charAt(i) >= '0' && version.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || i - start > 1 && version.charAt(start) == '0') {
+        return INVALID;
+      }
+      if (part == 1) {
+        major = i - start > MAX_MAJOR_DIGITS ? MAJOR_TOO_LONG : Integer.parseInt(version, start, i, 10);
+      }
+      if (i == n) {
+        return part >= minParts ? major : INVALID;
+      }
+      if (part == 3 || version.charAt(i) != '.') {
+        return INVALID;
+      }
+      i++;
     }
-    Matcher m = WIRE_VERSION.matcher(version);
-    return m.matches() && m.group(1).length() <= MAX_MAJOR_DIGITS ? Integer.parseInt(m.group(1)) : -1;
   }
 }

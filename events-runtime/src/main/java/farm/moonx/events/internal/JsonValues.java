@@ -22,43 +22,66 @@ public final class JsonValues {
    * @throws IllegalArgumentException naming the path if some value is of another type
    */
   public static void write(JsonOut out, Object value, String path) {
-    String problem = unsupported(value, path);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
+    if (!writeChecked(out, value)) {
+      throw new IllegalArgumentException(unsupported(value, path));
     }
-    writeChecked(out, value);
   }
 
-  /** A message naming the first value that {@link #write} cannot write, or null if none. */
+  /**
+   * A message naming the first value that {@link #write} cannot write, or null if none. The
+   * path is spelled out only when there is a problem: this runs for every published event.
+   */
   public static String unsupported(Object value, String path) {
+    return writable(value) ? null : describe(value, path);
+  }
+
+  private static boolean writable(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || !writable(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof Collection<?> list) {
+      for (Object element : list) {
+        if (!writable(element)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return isScalar(value);
+  }
+
+  private static String describe(Object value, String path) {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String key)) {
           return path + ": key " + e.getKey() + " is not a string";
         }
-        String problem = unsupported(e.getValue(), path + "." + key);
-        if (problem != null) {
-          return problem;
+        if (!writable(e.getValue())) {
+          return describe(e.getValue(), path + "." + key);
         }
       }
-      return null;
     }
     if (value instanceof Collection<?> list) {
       int i = 0;
       for (Object element : list) {
-        String problem = unsupported(element, path + "[" + i++ + "]");
-        if (problem != null) {
-          return problem;
+        if (!writable(element)) {
+          return describe(element, path + "[" + i + "]");
         }
+        i++;
       }
-      return null;
-    }
-    if (value == null || value instanceof CharSequence || value instanceof Boolean
-        || value instanceof Enum<?> || isJsonNumber(value)) {
-      return null;
     }
     return path + ": a " + value.getClass().getName()
         + " cannot be written as JSON; use maps, lists, strings, numbers, booleans or null";
+  }
+
+  private static boolean isScalar(Object value) {
+    return value == null || value instanceof CharSequence || value instanceof Boolean
+        || value instanceof Enum<?> || isJsonNumber(value);
   }
 
   private static boolean isJsonNumber(Object value) {
@@ -67,18 +90,26 @@ public final class JsonValues {
         || value instanceof BigDecimal || value instanceof BigInteger;
   }
 
-  private static void writeChecked(JsonOut out, Object value) {
+  /** Writes {@code value}; false (the output then is unusable) at the first value JSON has no form for. */
+  private static boolean writeChecked(JsonOut out, Object value) {
     if (value instanceof Map<?, ?> map) {
       out.beginObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.name((String) e.getKey());
-        writeChecked(out, e.getValue());
+        if (!(e.getKey() instanceof String key)) {
+          return false;
+        }
+        out.name(key);
+        if (!writeChecked(out, e.getValue())) {
+          return false;
+        }
       }
       out.endObject();
     } else if (value instanceof Collection<?> list) {
       out.beginArray();
       for (Object element : list) {
-        writeChecked(out, element);
+        if (!writeChecked(out, element)) {
+          return false;
+        }
       }
       out.endArray();
     } else if (value == null) {
@@ -95,9 +126,12 @@ public final class JsonValues {
       out.number(i);
     } else if (value instanceof Double || value instanceof Float) {
       out.number(((Number) value).doubleValue());
-    } else {
+    } else if (isJsonNumber(value)) {
       out.number(((Number) value).longValue());
+    } else {
+      return false;
     }
+    return true;
   }
 
   /** {@code text} cut to {@value #PREVIEW} characters, for error messages. */

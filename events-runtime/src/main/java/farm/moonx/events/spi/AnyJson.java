@@ -16,15 +16,24 @@ import java.util.Map;
 final class AnyJson {
   private AnyJson() {}
 
+  /**
+   * Reads the object at the current token into a new, modifiable map (for a caller that copies
+   * it anyway, as {@code EventMetadata} does {@code context}); its values are read as by
+   * {@link #read}.
+   */
+  static Map<String, Object> object(JsonIn in) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String key = in.firstKey(); key != null; key = in.nextKey()) {
+      map.put(key, read(in));
+    }
+    return map;
+  }
+
   /** Reads the value at the current token. */
   static Object read(JsonIn in) throws IOException {
     switch (in.token()) {
       case '{' -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String key = in.firstKey(); key != null; key = in.nextKey()) {
-          map.put(key, read(in));
-        }
-        return Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(object(in));
       }
       case '[' -> {
         List<Object> list = new ArrayList<>();

@@ -89,14 +89,16 @@ public final class JsonFields {
     return -1;
   }
 
-  /** FNV-1a over the name's bytes, as DSL-JSON's {@code JsonReader.fillName()} computes it. */
+  /**
+   * The sum of the name's bytes, as DSL-JSON's {@code JsonReader.fillNameWeakHash()} computes
+   * it: only a first filter, since a match is always confirmed on the bytes.
+   */
   private static int hash(byte[] name) {
-    long hash = 0x811c9dc5L;
+    int hash = 0;
     for (byte b : name) {
-      hash ^= b;
-      hash *= 0x1000193;
+      hash += b;
     }
-    return (int) hash;
+    return hash;
   }
 
   int words() {

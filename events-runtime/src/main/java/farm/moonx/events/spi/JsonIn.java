@@ -165,7 +165,7 @@ public final class JsonIn {
       if (reader.last() != '"') {
         throw syntax("expected a field name");
       }
-      int hash = reader.fillName();
+      int hash = reader.fillNameWeakHash(); // a byte sum: cheaper, and names are compared on bytes anyway
       int index = match(fields, hash);
       names[depth] = index >= 0 ? fields.name(index) : null;
       reader.getNextToken();
@@ -347,13 +347,13 @@ public final class JsonIn {
     if (reader.last() != '"') {
       throw syntax("expected a field name");
     }
-    reader.fillName();
+    reader.fillNameWeakHash();
     return reader.getNextToken();
   }
 
   private void skipScalar(byte t) throws IOException {
     switch (t) {
-      case '"' -> reader.calcHash(); // moves past the string, escapes included, allocating nothing
+      case '"' -> reader.calcWeakHash(); // moves past the string, escapes included, allocating nothing
       case 't' -> literal(reader.wasTrue(), "true");
       case 'f' -> literal(reader.wasFalse(), "false");
       case 'n' -> literal(reader.wasNull(), "null");

@@ -135,6 +135,14 @@ final class JsonNumbers {
   /** A decimal written as a JSON string ({@code "12.50"}) or number. */
   static BigDecimal readDecimal(JsonIn in) throws IOException {
     if (in.token() == '"') {
+      int start = in.reader.getCurrentIndex();
+      int end = plainDecimalEnd(in.body, start, '"');
+      if (end > 0 && end - start <= in.maxNumberLength) {
+        BigDecimal value = plainDecimal(in.body, start, end);
+        // Past the closing quote (at most 20 plain characters: well within DSL-JSON's 64-char scratch).
+        in.reader.readSimpleQuote();
+        return value;
+      }
       String text = in.string();
       checkLength(in, text);
       try {
@@ -145,7 +153,51 @@ final class JsonNumbers {
     }
     int start = in.reader.getCurrentIndex() - 1;
     scanChecked(in, "a decimal number");
-    return new BigDecimal(text(in, start));
+    int end = plainDecimalEnd(in.body, start, in.numberEnd < in.body.length ? in.body[in.numberEnd] : 0);
+    return end == in.numberEnd ? plainDecimal(in.body, start, end) : new BigDecimal(text(in, start));
+  }
+
+  /** Most digits of a decimal read without {@code new BigDecimal(String)}: its unscaled value fits a long. */
+  private static final int PLAIN_DIGITS = 18;
+
+  /**
+   * The end of a plain decimal at {@code start} ({@code -?digits(.digits)?}, at most
+   * {@value #PLAIN_DIGITS} digits) followed by {@code terminator}, or -1. Amounts are such
+   * decimals: they are read from the bytes, with no string or char array in between.
+   */
+  private static int plainDecimalEnd(byte[] b, int start, int terminator) {
+    int i = start < b.length && b[start] == '-' ? start + 1 : start;
+    int digits = 0;
+    int dot = -1;
+    for (; i < b.length; i++) {
+      byte c = b[i];
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && dot < 0) {
+        dot = i;
+      } else {
+        break;
+      }
+    }
+    int first = b[start] == '-' ? start + 1 : start;
+    boolean wellFormed = digits > 0 && digits <= PLAIN_DIGITS && i < b.length && b[i] == terminator
+        && dot != first && dot != i - 1;
+    return wellFormed ? i : -1;
+  }
+
+  /** The plain decimal between {@code start} and {@code end} (see {@link #plainDecimalEnd}), scale kept. */
+  private static BigDecimal plainDecimal(byte[] b, int start, int end) {
+    boolean negative = b[start] == '-';
+    long unscaled = 0;
+    int scale = 0;
+    for (int i = negative ? start + 1 : start; i < end; i++) {
+      if (b[i] == '.') {
+        scale = end - i - 1;
+      } else {
+        unscaled = unscaled * 10 + (b[i] - '0');
+      }
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
   }
 
   /** An integer written as a JSON string or integer number. */

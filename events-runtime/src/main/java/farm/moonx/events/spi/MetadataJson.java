@@ -116,11 +116,11 @@ final class MetadataJson {
     }
   }
 
-  @SuppressWarnings("unchecked") // AnyJson.read returns a Map for an object
+  // Not wrapped: EventMetadata makes its own unmodifiable copy.
   private static Map<String, Object> context(JsonIn in) throws IOException {
     if (in.token() != '{') {
       throw in.fail("metadata.context must be an object, found " + JsonNumbers.describe(in));
     }
-    return (Map<String, Object>) AnyJson.read(in);
+    return AnyJson.object(in);
   }
 }

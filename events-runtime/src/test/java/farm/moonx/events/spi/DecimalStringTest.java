@@ -40,6 +40,34 @@ class DecimalStringTest {
     assertThat(readBack(CodecSupport.decimalString(oneMore))).isEqualTo(oneMore);
   }
 
+  /**
+   * Short plain decimals (amounts) are read from the bytes without {@code new BigDecimal(String)}:
+   * as a string or a JSON number, each must read exactly as {@code new BigDecimal} reads it
+   * (value and scale), at the edges of that path too; what it does not take falls back.
+   */
+  @ParameterizedTest
+  @CsvSource({"12.50", "-3.10", "0", "-0", "-0.00", "007.50", "123456789012345678", "-123456789012345678",
+      "12345678901234567.8", "1234567890123456789", "0.000000000000000001", ".5", "5.", "+1.5", "1e3", "-1.5E-3"})
+  void readsEveryDecimalAsBigDecimalReadsIt(String text) throws Exception {
+    BigDecimal expected = new BigDecimal(text);
+    assertThat(readBack(text)).isEqualTo(expected);
+    assertThat(readBack(text).scale()).isEqualTo(expected.scale());
+    if (text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) { // a JSON number too
+      JsonIn in = JsonIn.of(("[" + text + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
+      in.firstElement();
+      assertThat(CodecSupport.readBigDecimal(in)).isEqualTo(expected);
+      assertThat(in.nextElement()).isFalse();
+    }
+  }
+
+  @Test
+  void aMalformedDecimalStringIsStillAnError() {
+    for (String text : new String[] {"", "-", "1.2.3", "1..2", "12a", "1 2"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> readBack(text)).as(text)
+          .isInstanceOf(MalformedEventException.class);
+    }
+  }
+
   private static BigDecimal readBack(String text) throws Exception {
     JsonIn in = JsonIn.of(("\"" + text + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
     return CodecSupport.readBigDecimal(in);
