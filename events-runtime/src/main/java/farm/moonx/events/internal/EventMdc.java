@@ -32,6 +32,9 @@ public final class EventMdc {
 
   private static final String[] KEYS = {EVENT_ID, EVENT_TYPE, CORRELATION_ID, CAUSATION_ID};
 
+  /** A scope that put nothing into the MDC, for callers that open one only when they log. */
+  public static final Scope NONE = () -> { };
+
   private EventMdc() {}
 
   /** Puts {@code metadata}'s ids into the MDC until the returned scope is closed. */

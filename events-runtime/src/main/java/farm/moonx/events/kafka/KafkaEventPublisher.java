@@ -3,6 +3,7 @@ package farm.moonx.events.kafka;
 import farm.moonx.events.BatchPublishResult;
 import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventPublisher;
 import farm.moonx.events.EventRegistry;
 import farm.moonx.events.EventValidationException;
@@ -287,7 +288,10 @@ public final class KafkaEventPublisher implements EventPublisher {
   private <T> CompletableFuture<PublishResult> send(Prepared<T> prepared) {
     String type = prepared.descriptor().name();
     String eventId = prepared.envelope().eventId();
-    try (EventMdc.Scope ignored = EventMdc.open(prepared.envelope().metadata())) {
+    // The only lines logged here are debug ones (a failure opens its own scope, on the thread
+    // that reports it): four escaped MDC entries per publish are paid only when they show.
+    EventMetadata metadata = prepared.envelope().metadata();
+    try (EventMdc.Scope ignored = log.isDebugEnabled() ? EventMdc.open(metadata) : EventMdc.NONE) {
       if (prepared.filtered()) {
         metrics.skipped(type, "filtered");
         log.debug("not publishing {} {}: rejected by a filter", type, eventId);
