@@ -1,5 +1,6 @@
 package farm.moonx.events;
 
+import farm.moonx.events.internal.LazyMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ public record Delivery(
     int deliveryAttempt,
     Map<String, byte[]> headers) {
 
-  /** Makes {@code headers} an unmodifiable copy. */
+  /** Makes {@code headers} an unmodifiable copy (the runtime's own, read lazily, is kept as is). */
   public Delivery {
-    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    if (!(headers instanceof LazyMap)) {
+      headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
   }
 
   /** A header's value as UTF-8 text, if present. */

@@ -7,6 +7,7 @@ import farm.moonx.events.EventValidationException;
 import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.internal.EventMdc;
 import farm.moonx.events.internal.EventMetrics;
+import farm.moonx.events.internal.LazyMap;
 import farm.moonx.events.internal.Redaction;
 import farm.moonx.events.internal.ValidationResult;
 import farm.moonx.events.kafka.EventConsumerConfig;
@@ -184,7 +185,7 @@ public final class RecordProcessor {
         }
         EventEnvelope<T> transformed = Transformers.apply(config.transformers(), envelope, descriptor);
         Delivery context = new Delivery(record.topic(), record.partition(), record.offset(),
-            record.timestamp(), config.groupId(), attempt, EventRecords.toMap(record.headers()));
+            record.timestamp(), config.groupId(), attempt, LazyMap.of(() -> EventRecords.toMap(record.headers())));
         if (!dispatcher.dispatch(transformed, context)) {
           metrics.skipped(type, "unhandled");
           return Outcome.done(type);
