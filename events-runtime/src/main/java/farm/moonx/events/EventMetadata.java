@@ -2,7 +2,7 @@ package farm.moonx.events;
 
 import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.internal.EnvelopeValidator;
-import java.util.Collections;
+import farm.moonx.events.internal.FrozenMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +43,7 @@ public record EventMetadata(
 
   /** Makes {@code context} an unmodifiable copy (keeping its order). */
   public EventMetadata {
-    context = context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    context = context == null ? null : FrozenMap.copyOf(context);
   }
 
   /** A builder with every field empty. */

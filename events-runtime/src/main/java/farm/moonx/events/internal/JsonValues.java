@@ -94,7 +94,9 @@ public final class JsonValues {
   private static boolean writeChecked(JsonOut out, Object value) {
     if (value instanceof Map<?, ?> map) {
       out.beginObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
+      // A frozen map (every decoded or published context) is walked without its wrappers.
+      Map<?, ?> walked = map instanceof FrozenMap<?, ?> frozen ? frozen.owned() : map;
+      for (Map.Entry<?, ?> e : walked.entrySet()) {
         if (!(e.getKey() instanceof String key)) {
           return false;
         }

@@ -1,5 +1,6 @@
 package farm.moonx.events.spi;
 
+import farm.moonx.events.internal.FrozenMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,12 +18,12 @@ final class AnyJson {
   private AnyJson() {}
 
   /**
-   * Reads the object at the current token into a new, modifiable map (for a caller that copies
-   * it anyway, as {@code EventMetadata} does {@code context}); its values are read as by
-   * {@link #read}.
+   * Reads the object at the current token into a new map the caller owns; its values are read
+   * as by {@link #read}.
    */
-  static Map<String, Object> object(JsonIn in) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+  static LinkedHashMap<String, Object> object(JsonIn in) throws IOException {
+    // Sized for the few entries a context usually has (the default table holds 16); it grows as needed.
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
     for (String key = in.firstKey(); key != null; key = in.nextKey()) {
       map.put(key, read(in));
     }
@@ -33,7 +34,7 @@ final class AnyJson {
   static Object read(JsonIn in) throws IOException {
     switch (in.token()) {
       case '{' -> {
-        return Collections.unmodifiableMap(object(in));
+        return FrozenMap.own(object(in));
       }
       case '[' -> {
         List<Object> list = new ArrayList<>();

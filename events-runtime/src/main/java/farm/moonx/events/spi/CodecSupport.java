@@ -222,7 +222,7 @@ public final class CodecSupport {
   public static final JsonCodec<Character> CHAR = codec((out, v) -> out.string(String.valueOf(v)), CodecSupport::readChar);
   /** Decimals as strings keeping their scale. */
   public static final JsonCodec<BigDecimal> BIG_DECIMAL =
-      codec((out, v) -> out.string(decimalString(v)), CodecSupport::readBigDecimal);
+      codec(JsonOut::decimal, CodecSupport::readBigDecimal);
   /** Big integers as strings. */
   public static final JsonCodec<BigInteger> BIG_INTEGER =
       codec((out, v) -> out.string(v.toString()), CodecSupport::readBigInteger);

@@ -23,12 +23,18 @@ final class EnvelopeReader {
 
   /** Decodes {@code body}; see {@link EventSerializer#deserialize}. */
   static EventEnvelope<?> read(JsonIn in, byte[] body, EventRegistry registry) {
-    return guarded(in, body, () -> readEnvelope(in, body, registry));
+    open(in, body);
+    try {
+      return readEnvelope(in, body, registry);
+    } catch (IOException | RuntimeException e) {
+      throw failure(in, e);
+    }
   }
 
   /** Reads the routing fields only; see {@link EventSerializer#routing}. */
   static RoutingInfo routing(JsonIn in, byte[] body) {
-    return guarded(in, body, () -> {
+    open(in, body);
+    try {
       for (int f = in.firstKey(ENVELOPE); f != JsonIn.END; f = in.nextKey(ENVELOPE)) {
         if (f == METADATA) {
           EventMetadata m = MetadataJson.read(in, true);
@@ -38,16 +44,13 @@ final class EnvelopeReader {
       }
       requireEnd(in);
       throw in.fail("metadata is missing");
-    });
+    } catch (IOException | RuntimeException e) {
+      throw failure(in, e);
+    }
   }
 
-  @FunctionalInterface
-  private interface Task<R> {
-    R run() throws IOException;
-  }
-
-  /** Opens {@code body} and runs {@code task}, turning every engine failure into a malformed body. */
-  private static <R> R guarded(JsonIn in, byte[] body, Task<R> task) {
+  /** Starts reading {@code body}, which must begin with an object (after whitespace). */
+  private static void open(JsonIn in, byte[] body) {
     if (body == null || body.length == 0) {
       throw new MalformedEventException("the body is empty; expected a JSON object {\"metadata\":…,\"data\":…}", 0);
     }
@@ -59,14 +62,21 @@ final class EnvelopeReader {
       if (in.token() != '{') {
         throw notAnObject(in);
       }
-      return task.run();
-    } catch (MalformedEventException | UnknownEventTypeException e) {
-      throw e;
     } catch (IOException | RuntimeException e) {
-      // DSL-JSON's own errors (truncated input, bad escapes, a bad literal) and the index
-      // errors it lets through on truncated input alike: the body is not JSON.
-      throw in.malformed("not a valid JSON envelope", e);
+      throw failure(in, e);
     }
+  }
+
+  /**
+   * What a reader throws for {@code e}: our own failures as they are; DSL-JSON's (truncated
+   * input, bad escapes, a bad literal) and the index errors it lets through on truncated input
+   * alike mean the body is not JSON.
+   */
+  private static RuntimeException failure(JsonIn in, Exception e) {
+    if (e instanceof MalformedEventException || e instanceof UnknownEventTypeException) {
+      return (RuntimeException) e;
+    }
+    return in.malformed("not a valid JSON envelope", e);
   }
 
   private static MalformedEventException notAnObject(JsonIn in) throws IOException {

@@ -202,8 +202,56 @@ public final class JsonOut {
   public void decimal(JsonFields fields, int index, BigDecimal value) {
     if (value != null) {
       name(fields, index);
+      decimal(value);
+    }
+  }
+
+  /** Writes a decimal as a string keeping its scale, as {@link CodecSupport#decimalString} spells it. */
+  public void decimal(BigDecimal value) {
+    if (!plainDecimal(value)) {
       string(CodecSupport.decimalString(value));
     }
+  }
+
+  /** Powers of ten up to 10^18, for splitting an unscaled value at its decimal point. */
+  private static final long[] TENS = new long[19];
+
+  static {
+    TENS[0] = 1;
+    for (int i = 1; i < TENS.length; i++) {
+      TENS[i] = TENS[i - 1] * 10;
+    }
+  }
+
+  /**
+   * Writes an amount-sized decimal (at most 18 digits, scale 0 to 18) as the quoted plain text
+   * {@link CodecSupport#decimalString} gives it ({@code "12.50"}, {@code "0.005"}), straight into
+   * the buffer instead of through {@code toPlainString}; false (nothing written) for others.
+   */
+  private boolean plainDecimal(BigDecimal value) {
+    int scale = value.scale();
+    if (scale < 0 || scale > 18 || value.precision() > 18) {
+      return false;
+    }
+    long unscaled = value.unscaledValue().longValue();
+    separate();
+    writer.writeByte(JsonWriter.QUOTE);
+    if (unscaled < 0) {
+      writer.writeByte((byte) '-');
+      unscaled = -unscaled;
+    }
+    NumberConverter.serialize(unscaled / TENS[scale], writer);
+    if (scale > 0) {
+      writer.writeByte((byte) '.');
+      long fraction = unscaled % TENS[scale];
+      for (int digits = scale - 1; digits > 0 && fraction < TENS[digits]; digits--) {
+        writer.writeByte((byte) '0');
+      }
+      NumberConverter.serialize(fraction, writer);
+    }
+    writer.writeByte(JsonWriter.QUOTE);
+    comma = true;
+    return true;
   }
 
   /** Writes an instant field as epoch milliseconds, omitted when null. */

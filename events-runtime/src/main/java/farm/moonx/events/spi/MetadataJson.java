@@ -2,6 +2,7 @@ package farm.moonx.events.spi;
 
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.FrozenMap;
 import farm.moonx.events.internal.JsonValues;
 import java.io.IOException;
 import java.util.Map;
@@ -61,9 +62,19 @@ final class MetadataJson {
     if (in.token() != '{') {
       throw in.fail("metadata must be an object, found " + JsonNumbers.describe(in));
     }
-    String[] strings = new String[FIELDS.size()];
+    // Locals, not an array: nothing is allocated here but what the metadata holds.
+    String eventId = null;
+    String eventType = null;
+    String eventVersion = null;
+    String correlationId = null;
+    String causationId = null;
     long timestamp = 0L;
+    String source = null;
+    String userId = null;
+    String sessionId = null;
+    String tenantId = null;
     DataClassification classification = null;
+    String partition = null;
     Map<String, Object> context = null;
     for (int f = in.firstField(FIELDS); f != JsonIn.END; f = in.nextField(FIELDS)) {
       if (routingOnly && f > EVENT_VERSION) {
@@ -71,18 +82,26 @@ final class MetadataJson {
         continue;
       }
       switch (f) {
+        case EVENT_ID -> eventId = string(in, f);
+        case EVENT_TYPE -> eventType = string(in, f);
+        case EVENT_VERSION -> eventVersion = string(in, f);
+        case 3 -> correlationId = string(in, f);
+        case 4 -> causationId = string(in, f);
         case TIMESTAMP -> timestamp = timestamp(in);
+        case 6 -> source = string(in, f);
+        case 7 -> userId = string(in, f);
+        case 8 -> sessionId = string(in, f);
+        case 9 -> tenantId = string(in, f);
         case DATA_CLASSIFICATION -> classification = classification(in);
-        case CONTEXT -> context = context(in);
-        default -> strings[f] = string(in, f);
+        case 11 -> partition = string(in, f);
+        default -> context = context(in);
       }
     }
-    String eventType = strings[EVENT_TYPE];
     if (eventType == null || eventType.isBlank()) {
       throw in.fail("metadata.eventType is missing");
     }
-    return new EventMetadata(strings[EVENT_ID], eventType, strings[EVENT_VERSION], strings[3], strings[4], timestamp,
-        strings[6], strings[7], strings[8], strings[9], classification, strings[11], context);
+    return new EventMetadata(eventId, eventType, eventVersion, correlationId, causationId, timestamp, source, userId,
+        sessionId, tenantId, classification, partition, context);
   }
 
   private static String string(JsonIn in, int field) throws IOException {
@@ -116,11 +135,11 @@ final class MetadataJson {
     }
   }
 
-  // Not wrapped: EventMetadata makes its own unmodifiable copy.
+  // Frozen, so EventMetadata keeps it rather than copying it.
   private static Map<String, Object> context(JsonIn in) throws IOException {
     if (in.token() != '{') {
       throw in.fail("metadata.context must be an object, found " + JsonNumbers.describe(in));
     }
-    return AnyJson.object(in);
+    return FrozenMap.own(AnyJson.object(in));
   }
 }

@@ -68,6 +68,23 @@ class DecimalStringTest {
     }
   }
 
+  /** Amount-sized decimals are written straight into the buffer: exactly decimalString's text. */
+  @ParameterizedTest
+  @CsvSource({"12.50", "-3.10", "0", "0.00", "0.005", "-0.005", "100", "-7", "123456789012345678",
+      "-123456789012345678", "0.123456789012345678", "1.000000000000000000", "1E+3", "1234567890123456789",
+      "0.0000000000000000001", "98765432109876543210.0123456789"})
+  void writesTheTextDecimalStringGives(String value) {
+    BigDecimal decimal = new BigDecimal(value);
+    JsonOut out = JsonOut.create();
+    out.beginArray();
+    out.decimal(decimal);
+    out.decimal(decimal);
+    out.endArray();
+    String quoted = "\"" + CodecSupport.decimalString(decimal) + "\"";
+    assertThat(new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("[" + quoted + "," + quoted + "]");
+  }
+
   private static BigDecimal readBack(String text) throws Exception {
     JsonIn in = JsonIn.of(("\"" + text + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8), "");
     return CodecSupport.readBigDecimal(in);
