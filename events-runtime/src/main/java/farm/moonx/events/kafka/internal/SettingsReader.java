@@ -48,11 +48,6 @@ public final class SettingsReader {
     }
   }
 
-  /** A reader over {@code properties}. */
-  public static SettingsReader of(Properties properties) {
-    return new SettingsReader(properties);
-  }
-
   /**
    * The {@code fromProperties} of a config: {@code own} reads its settings from
    * {@code properties} (into a builder), a {@value #PREFIX} key neither {@code own} nor
@@ -172,11 +167,6 @@ public final class SettingsReader {
     return string(key)
         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
-  }
-
-  /** Every key not under {@value #PREFIX}, untouched. */
-  public Map<String, Object> kafkaProperties() {
-    return kafka;
   }
 
   /**
