@@ -20,7 +20,7 @@ public interface EventPublisher extends AutoCloseable {
    * Wraps {@code data} in an envelope (see {@link EventFactory}) and sends it. Returns once the
    * event is handed to the transport, which may block the calling thread for a bounded time
    * (Kafka's {@code KafkaEventPublisher}: while it waits for the cluster's metadata, up to
-   * {@code max.block.ms}, see {@code EventPublisherConfig.Builder#maxBlock}).
+   * {@code max.block.ms}, a producer property of {@code EventPublisherConfig}).
    *
    * @return completes when the broker has acknowledged the event, or exceptionally if it was
    *     rejected or could not be delivered

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@code publish} may block the calling thread: kafka-clients' {@code send} waits for the
  * topic's metadata (on the first send to a topic, or while the cluster is unreachable) and for
  * buffer space, up to {@code max.block.ms} (60 s by default). Past that the future fails with
- * a {@code TimeoutException}. Bound it with {@link EventPublisherConfig.Builder#maxBlock}.
+ * a {@code TimeoutException}. Bound it with the producer property {@code max.block.ms}
+ * ({@link EventPublisherConfig.Builder#property}) where a caller must not wait that long.
  *
  * <p>Futures complete on the producer's I/O thread: chain heavy follow-up work with the
  * {@code …Async} methods so it does not hold up other sends.

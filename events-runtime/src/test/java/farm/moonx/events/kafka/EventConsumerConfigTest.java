@@ -83,9 +83,12 @@ class EventConsumerConfigTest {
         .property("security.protocol", "SASL_SSL")
         .property("sasl.mechanism", "SCRAM-SHA-512")
         .property("max.poll.records", 50)
-        .deadLetterProducerProperty("compression.type", "gzip")
+        .property("compression.type", "gzip") // only a producer knows it: the dead-letter producer's
         .deadLetterTimeout(Duration.ofSeconds(20))
         .build();
+
+    assertThat(config.consumerProperties()).containsEntry("max.poll.records", 50)
+        .doesNotContainKey("compression.type");
 
     assertThat(config.deadLetterProducerProperties())
         .containsEntry("bootstrap.servers", "b:9092")
@@ -97,6 +100,40 @@ class EventConsumerConfigTest {
         .containsEntry("compression.type", "gzip")
         .containsEntry("delivery.timeout.ms", 20_000)
         .doesNotContainKeys("max.poll.records", "group.id", "auto.offset.reset");
+  }
+
+  @Test
+  void aProducerOnlyPropertyOverridesTheDeadLetterDefaults() {
+    EventConsumerConfig config = minimal().property("delivery.timeout.ms", 90_000).property("acks", "1").build();
+
+    assertThat(config.deadLetterProducerProperties())
+        .containsEntry("delivery.timeout.ms", 90_000)
+        .containsEntry("acks", "1");
+    assertThat(config.consumerProperties()).doesNotContainKeys("delivery.timeout.ms", "acks");
+  }
+
+  @Test
+  void aPropertyWinsOverTheTypedSettingThatWritesTheSameKey() {
+    EventConsumerConfig config = minimal().property("group.id", "billing-v2").property("bootstrap.servers", "p:9092")
+        .build();
+
+    assertThat(config.groupId()).isEqualTo("billing-v2");
+    assertThat(config.consumerProperties())
+        .containsEntry("group.id", "billing-v2")
+        .containsEntry("bootstrap.servers", "p:9092")
+        .containsEntry("client.id", "billing-v2");
+  }
+
+  @Test
+  void theBuilderStaysUsableAndDoesNotChangeABuiltConfig() {
+    EventConsumerConfig.Builder builder = minimal();
+    EventConsumerConfig first = builder.build();
+    builder.topics("payments").property("max.poll.records", 5).handler(CARD_CHARGED, (e, d) -> { });
+
+    assertThat(first.topics()).containsExactly("orders");
+    assertThat(first.consumerProperties()).doesNotContainKey("max.poll.records");
+    assertThat(first.dispatcher().handles("card.charged")).isFalse();
+    assertThat(builder.build().topics()).containsExactly("orders", "payments");
   }
 
   @Test

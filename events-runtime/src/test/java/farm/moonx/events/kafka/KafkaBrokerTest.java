@@ -218,9 +218,9 @@ class KafkaBrokerTest {
   void unreachableBrokersGiveAClearErrorWithinTheConfiguredTimeouts() {
     EventPublisherConfig config = EventPublisherConfig.builder("orders-service").bootstrapServers("127.0.0.1:1")
         .healthTimeout(Duration.ofSeconds(1))
-        .maxBlock(Duration.ofSeconds(1))
+        .property("max.block.ms", 1_000)
         .property("request.timeout.ms", 1_000)
-        .deliveryTimeout(Duration.ofMillis(1_500))
+        .property("delivery.timeout.ms", 1_500)
         .build();
     try (KafkaEventPublisher publisher = KafkaEventPublisher.create(config)) {
       Health health = publisher.healthCheck();
@@ -234,7 +234,7 @@ class KafkaBrokerTest {
       assertThatThrownBy(() -> future.get(20, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(TimeoutException.class)
-          // publish blocked for metadata only as long as maxBlock allows, then failed the future
+          // publish blocked for metadata only as long as max.block.ms allows, then failed the future
           .hasMessageContaining("nowhere").hasMessageContaining("after 1000 ms");
     }
   }

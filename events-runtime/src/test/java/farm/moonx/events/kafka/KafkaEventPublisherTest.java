@@ -76,7 +76,7 @@ class KafkaEventPublisherTest {
 
   @Test
   void publishSendsKeyJsonValueAndRoutingHeaders() {
-    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders").serviceVersion("1.2.0"));
+    KafkaEventPublisher publisher = publisher(EventPublisherConfig.builder("orders"));
 
     PublishResult result = publisher.publish(ORDER_PLACED, new Order("o-1", "c-7", 1),
         PublishOptions.builder().correlationId("corr-1").causationId("cause-1").build()).join();

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +83,31 @@ class SharedEnvironmentTest {
     typo.put("MOONX_EVENTS_TOPIX", "signups");
     assertThatThrownBy(() -> EventPublisherConfig.fromEnv(typo)).hasMessageContaining("moonx.events.topix");
     assertThatThrownBy(() -> EventConsumerConfig.fromEnv(typo)).hasMessageContaining("moonx.events.topix");
+  }
+
+  @Test
+  void aTypeScriptServicesVersionIsAcceptedByBothAndWrittenNowhere() {
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("MOONX_EVENTS_SERVICE_VERSION", "1.0.0");
+
+    assertThat(EventPublisherConfig.fromEnv(env).build().producerProperties()).doesNotContainValue("1.0.0");
+    assertThat(EventConsumerConfig.fromEnv(env).dispatcher(NOTHING).build().consumerProperties())
+        .doesNotContainValue("1.0.0");
+  }
+
+  @Test
+  void aTypeScriptBatchSizeCountsEventsSoItIsNeverTakenAsBytes() {
+    Map<String, String> env = new java.util.HashMap<>(ENV); // batching enabled
+    env.put("MOONX_EVENTS_BATCH_SIZE", "100");
+
+    AtomicReference<Map<String, Object>> producer = new AtomicReference<>();
+    String log = stderrOf(() -> producer.set(EventPublisherConfig.fromEnv(env).build().producerProperties()));
+    assertThat(producer.get()).as("100 bytes would make every batch one event").doesNotContainKey("batch.size");
+    assertThat(log).contains("moonx.events.batch.size is ignored").contains("moonx.events.batch.bytes");
+    assertThat(EventConsumerConfig.fromEnv(env).dispatcher(NOTHING).build().topics()).containsExactly("signups");
+
+    env.put("MOONX_EVENTS_BATCH_BYTES", "65536");
+    assertThat(EventPublisherConfig.fromEnv(env).build().producerProperties()).containsEntry("batch.size", 65_536);
   }
 
   @Test

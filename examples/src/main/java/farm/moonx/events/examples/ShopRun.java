@@ -170,7 +170,6 @@ final class ShopRun {
 
   private KafkaEventPublisher publisher(String service, boolean batching) {
     return KafkaEventPublisher.create(EventPublisherConfig.builder(service)
-        .serviceVersion("1.0.0")
         .bootstrapServers(cluster.bootstrapServers())
         .mainTopic(settings.topic())
         .enableBatching(batching)

@@ -23,7 +23,9 @@ public final class PublishPipeline {
   /** The pipeline {@code config} describes. */
   public PublishPipeline(EventPublisherConfig config) {
     this.config = config;
-    this.factory = EventFactory.builder(config.serviceName(), config.serviceVersion())
+    // The envelope carries no service version (OpenTelemetry's service.version resource
+    // attribute does), so the config has none; EventFactory still asks for one and writes it nowhere.
+    this.factory = EventFactory.builder(config.serviceName(), "unversioned")
         .partitionStrategy(config.partitionStrategy())
         .classificationStrategy(config.classificationStrategy())
         .build();

@@ -48,9 +48,20 @@ public final class SettingsReader {
     }
   }
 
-  /** A reader over {@code properties}. */
-  public static SettingsReader of(Properties properties) {
-    return new SettingsReader(properties);
+  /**
+   * The {@code fromProperties} of a config: {@code own} reads its settings from
+   * {@code properties} (into a builder), a {@value #PREFIX} key neither {@code own} nor
+   * {@code other} (the config sharing the environment) reads is rejected, and what is left, the
+   * kafka-clients properties, is returned for the builder's {@code property}.
+   *
+   * @throws IllegalArgumentException if a value does not parse or a key is unknown
+   */
+  public static Map<String, Object> read(
+      Properties properties, String configName, Consumer<SettingsReader> own, Consumer<SettingsReader> other) {
+    SettingsReader r = new SettingsReader(properties);
+    own.accept(r);
+    r.rejectUnknown(configName, keysReadBy(other));
+    return r.kafka;
   }
 
   /**
@@ -86,7 +97,7 @@ public final class SettingsReader {
   }
 
   /** The keys (without the prefix) that {@code reading} reads: a config's settings, listed by running its reader. */
-  public static Set<String> keysReadBy(Consumer<SettingsReader> reading) {
+  private static Set<String> keysReadBy(Consumer<SettingsReader> reading) {
     SettingsReader r = new SettingsReader(new Properties());
     reading.accept(r);
     return r.read;
@@ -130,16 +141,32 @@ public final class SettingsReader {
     });
   }
 
+  /** One of {@code type}'s constants, named in any case. */
+  public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
+    return string(key).map(v -> {
+      try {
+        return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw invalid(key, v, "one of " + List.of(type.getEnumConstants()) + " (any case)");
+      }
+    });
+  }
+
+  /**
+   * A key that is known, so a shared environment holding it is not rejected, but not used:
+   * {@code why}, if not null, is logged when the key is present (it says what to set instead).
+   */
+  public void ignore(String key, String why) {
+    if (string(key).isPresent() && why != null) {
+      LOG.warn("{}{} is ignored: {}", PREFIX, key, why);
+    }
+  }
+
   /** A comma-separated list (empty when absent). */
   public List<String> list(String key) {
     return string(key)
         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
-  }
-
-  /** Every key not under {@value #PREFIX}, untouched. */
-  public Map<String, Object> kafkaProperties() {
-    return kafka;
   }
 
   /**
@@ -148,7 +175,7 @@ public final class SettingsReader {
    *
    * @throws IllegalArgumentException naming the unknown keys and the known ones
    */
-  public void rejectUnknown(String configName, Set<String> otherConfigKeys) {
+  private void rejectUnknown(String configName, Set<String> otherConfigKeys) {
     List<String> unknown = new ArrayList<>();
     for (String key : own.keySet()) {
       if (!read.contains(key) && !otherConfigKeys.contains(key)) {

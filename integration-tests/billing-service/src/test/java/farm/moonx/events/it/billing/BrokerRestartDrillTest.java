@@ -48,7 +48,7 @@ class BrokerRestartDrillTest {
       kafka.createTopic(topic, 3);
       try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
           Clients.publisherConfig(kafka.bootstrapServers(), topic)
-              .deliveryTimeout(DELIVERY_TIMEOUT)
+              .property(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis())
               .property(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_500)
               // While the cluster is unreachable, send() blocks for metadata up to this long,
               // then fails the event: the sender below stalls but nothing goes unreported.

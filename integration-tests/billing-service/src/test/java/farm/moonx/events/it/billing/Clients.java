@@ -47,7 +47,6 @@ final class Clients {
   /** A publisher config for the payments service sending everything to {@code topic}. */
   static EventPublisherConfig.Builder publisherConfig(String bootstrapServers, String topic) {
     return EventPublisherConfig.builder("payments")
-        .serviceVersion("1.4.2")
         .bootstrapServers(bootstrapServers)
         .mainTopic(topic);
   }
