@@ -133,6 +133,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnresolvedRecordBlocksOnlyItsOwnCatalogAndItsConsumers() {
+    Compilation c = TestCompiler.compile(List.of(file("Unresolved.java"), file("UsesUnresolved.java"),
+        file("UsesPayments.java"), file("UsesBilling.java"), TestCompiler.source("consumer/Billing.java"),
+        TestCompiler.source("good/com/example/payments/package-info.java"),
+        TestCompiler.source("good/com/example/payments/PaymentFailed.java"),
+        TestCompiler.source("good/com/example/payments/PaymentProcessed.java")));
+    // Ours and javac's own "cannot find symbol NoSuchType", both on the bad component; no
+    // "cannot find symbol" in UsesPayments and UsesBilling (the unaffected catalog and consumer
+    // were generated), no unknown event in the consumer waiting for the bad record.
+    assertThat(c).hadErrorContaining("[TypeUnresolved] component mystery has type NoSuchType")
+        .inFile(file("Unresolved.java")).onLineContaining("NoSuchType mystery");
+    assertThat(c).hadErrorContaining("cannot find symbol")
+        .inFile(file("Unresolved.java")).onLineContaining("NoSuchType mystery");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void catalogNameMustPrefixClassNames() {
     Compilation c = compile("catalogname/package-info.java", "catalogname/Placed.java");
     assertThat(c).hadErrorContaining("[CatalogNameInvalid] \"orders\" is not a valid catalog name")
