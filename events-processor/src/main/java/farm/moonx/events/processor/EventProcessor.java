@@ -1,8 +1,10 @@
 package farm.moonx.events.processor;
 
 import com.google.auto.service.AutoService;
+import farm.moonx.events.processor.reading.Annotations;
 import farm.moonx.events.processor.reading.Baselines;
 import farm.moonx.events.processor.reading.CatalogReader;
+import farm.moonx.events.processor.reading.ClassPathCatalogs;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.reading.EventReader;
 import farm.moonx.events.processor.reading.RoundReader;
@@ -11,6 +13,7 @@ import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
 import farm.moonx.events.processor.validation.Validator;
 import farm.moonx.events.processor.writing.CatalogWriter;
+import farm.moonx.events.processor.writing.GeneratedNames;
 import farm.moonx.events.processor.writing.Output;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -31,9 +34,11 @@ import javax.lang.model.util.Elements;
  */
 @AutoService(Processor.class)
 public final class EventProcessor extends AbstractProcessor {
+  /** On the sources this processor writes; claimed only in rounds where every one is ours. */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
   private static final Set<String> ANNOTATIONS = Set.of(
       EventReader.EVENT_TYPE, DeclarationReader.EVENT_CATALOG, DeclarationReader.EVENT_CONSUMER,
-      EventReader.PARTITION_KEY);
+      EventReader.PARTITION_KEY, EventReader.SENSITIVE, ClassPathCatalogs.CATALOG_INDEX, GENERATED);
 
   private Reporter reporter;
   private RoundReader reader;
@@ -77,8 +82,21 @@ public final class EventProcessor extends AbstractProcessor {
           u.cause().component().getSimpleName(), u.cause().getMessage()));
       reporter.guarded(null, generation::finish);
     }
-    // Not claimed: javac stops offering a round to later processors once every annotation in
-    // it is claimed, which starves generators supporting "*" (RoundsAndBuildsTest).
-    return false;
+    return annotations.stream().allMatch(a -> ours(a, round));
+  }
+
+  /**
+   * Whether {@code annotation} is ours to claim: javac warns under {@code -Xlint:processing}
+   * about every annotation no processor claims, and offers a claimed one to no later processor.
+   * Our annotation types are ours alone; {@code @Generated} only when every type carrying it
+   * this round was written by us, so other processors' generated code stays theirs.
+   */
+  private boolean ours(TypeElement annotation, RoundEnvironment round) {
+    if (!annotation.getQualifiedName().contentEquals(GENERATED)) {
+      return true;
+    }
+    return round.getElementsAnnotatedWith(annotation).stream()
+        .allMatch(e -> Annotations.array(Annotations.find(e, GENERATED), "value").stream()
+            .anyMatch(v -> GeneratedNames.PROCESSOR.equals(v.getValue())));
   }
 }
