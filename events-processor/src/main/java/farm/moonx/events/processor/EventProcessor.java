@@ -21,6 +21,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -95,8 +97,12 @@ public final class EventProcessor extends AbstractProcessor {
     if (!annotation.getQualifiedName().contentEquals(GENERATED)) {
       return true;
     }
-    return round.getElementsAnnotatedWith(annotation).stream()
-        .allMatch(e -> Annotations.array(Annotations.find(e, GENERATED), "value").stream()
-            .anyMatch(v -> GeneratedNames.PROCESSOR.equals(v.getValue())));
+    return round.getElementsAnnotatedWith(annotation).stream().allMatch(EventProcessor::writtenByUs);
+  }
+
+  private static boolean writtenByUs(Element element) {
+    AnnotationMirror generated = Annotations.find(element, GENERATED);
+    return generated != null && Annotations.array(generated, "value").stream()
+        .anyMatch(v -> GeneratedNames.PROCESSOR.equals(v.getValue()));
   }
 }

@@ -98,6 +98,40 @@ class RoundsAndBuildsTest {
   }
 
   @Test
+  void generatedIsClaimedOnlyWhenEveryTypeCarryingItIsOurs() {
+    // Another processor's @Generated output beside ours: not ours to claim, a later processor sees it.
+    assertThat(generatedSeenByALaterProcessor(
+        "package other; @javax.annotation.processing.Generated(\"other.Tool\") public class Made {}")).isTrue();
+    // Only ours carry it: claimed, so -Xlint:processing has nothing to say about it.
+    assertThat(generatedSeenByALaterProcessor("package other; public class Made {}")).isFalse();
+  }
+
+  private static boolean generatedSeenByALaterProcessor(String made) {
+    List<String> seen = new ArrayList<>();
+    Compilation c = javac()
+        .withProcessors(new EventProcessor(), new Generator("other.Made", made), new AbstractProcessor() {
+          @Override
+          public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("javax.annotation.processing.Generated");
+          }
+
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            annotations.forEach(a -> seen.add(a.getQualifiedName().toString()));
+            return false;
+          }
+        })
+        .compile(TestCompiler.source("good/com/example/payments/PaymentFailed.java"), TRIGGER);
+    assertThat(c).succeeded();
+    return seen.contains("javax.annotation.processing.Generated");
+  }
+
+  @Test
   void recordJoiningAnAlreadyWrittenCatalogIsAnError() {
     Compilation c = javac()
         .withProcessors(new EventProcessor(), new Generator("com.example.payments.Refunded",

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,11 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /**
  * Compiles test sources with the processor (compile-testing) and loads the generated classes
@@ -109,6 +114,28 @@ final class TestCompiler {
   /** Compiles with the processor. */
   static Compilation compile(List<JavaFileObject> files) {
     return compile(files, List.of());
+  }
+
+  /**
+   * The sources the processor generated while compiling {@code files}, as paths relative to the
+   * source output, even when the compilation failed (compile-testing shows none then).
+   */
+  static List<String> generatedSourcesEvenOnFailure(List<JavaFileObject> files) {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager manager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      Path out = Files.createTempDirectory("moonx-failed");
+      manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectory(out.resolve("s"))));
+      manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectory(out.resolve("c"))));
+      JavaCompiler.CompilationTask task = compiler.getTask(null, manager, diagnostic -> { }, null, null, files);
+      task.setProcessors(List.of(new EventProcessor()));
+      task.call();
+      try (Stream<Path> walk = Files.walk(out.resolve("s"))) {
+        return walk.filter(Files::isRegularFile).map(p -> out.resolve("s").relativize(p).toString()
+            .replace(File.separatorChar, '/')).sorted().toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
