@@ -38,6 +38,7 @@ public final class Generation {
   public void generate(RoundReader.Batch batch) {
     List<EventModel> valid = validator.events(batch.events());
     Map<String, CatalogModel> declarations = catalogs.declarations(valid, batch.catalogs());
+    // Without this compilation's own catalogs: their markers are visible from the next round on.
     List<KnownEvent> classPath = catalogs.classPath(writer.registries(declarations.values()));
     Validator.Accepted accepted = validator.catalogs(valid, declarations, visible(classPath));
     for (CatalogModel catalog : accepted.catalogs()) {
@@ -47,7 +48,9 @@ public final class Generation {
         written.addAll(files.events());
       });
     }
-    for (Validator.Resolved consumer : validator.consumers(batch.consumers(), visible(classPath), accepted.disputed())) {
+    // After the catalogs above: consumers also see the events they just added.
+    List<Validator.Resolved> consumers = validator.consumers(batch.consumers(), visible(classPath), accepted.disputed());
+    for (Validator.Resolved consumer : consumers) {
       reporter.guarded(consumer.consumer().element(),
           () -> writer.handlers(CatalogReader.handler(consumer.consumer(), consumer.events())));
     }

@@ -38,8 +38,11 @@ public final class Validator {
   }
 
   /**
-   * The catalogs that passed, complete with their events, and the event names declared twice
-   * (reported already, so consumers selecting them say nothing more).
+   * What passed the checks across events and catalogs.
+   *
+   * @param catalogs the catalogs that passed, complete with their events
+   * @param disputed the event names declared twice (reported already, so consumers selecting
+   *     them say nothing more)
    */
   public record Accepted(List<CatalogModel> catalogs, Set<String> disputed) {}
 
@@ -79,7 +82,8 @@ public final class Validator {
       List<EventModel> newest = valid.stream().filter(e -> e.type().packageName().equals(pkg))
           .filter(versions.newest()::contains).sorted(Comparator.comparing(e -> e.name().text())).toList();
       List<OlderVersion> older = versions.older().stream().filter(o -> o.event().type().packageName().equals(pkg))
-          .sorted(Comparator.comparing((OlderVersion o) -> o.event().name().text()).thenComparingInt(OlderVersion::major))
+          .sorted(Comparator.comparing((OlderVersion o) -> o.event().name().text())
+              .thenComparingInt(OlderVersion::major))
           .toList();
       reporter.guarded(declaration.element(), () -> {
         if (open(declaration, newest)) {
