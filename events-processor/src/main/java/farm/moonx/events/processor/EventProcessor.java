@@ -1,62 +1,60 @@
 package farm.moonx.events.processor;
 
 import com.google.auto.service.AutoService;
-import farm.moonx.events.processor.model.CatalogModel;
-import farm.moonx.events.processor.model.ConsumerModel;
-import farm.moonx.events.processor.model.EventModel;
+import farm.moonx.events.processor.reading.Annotations;
 import farm.moonx.events.processor.reading.Baselines;
+import farm.moonx.events.processor.reading.CatalogReader;
+import farm.moonx.events.processor.reading.ClassPathCatalogs;
 import farm.moonx.events.processor.reading.DeclarationReader;
 import farm.moonx.events.processor.reading.EventReader;
+import farm.moonx.events.processor.reading.RoundReader;
 import farm.moonx.events.processor.steps.Generation;
-import farm.moonx.events.processor.validation.CatalogChecks;
 import farm.moonx.events.processor.validation.Message;
 import farm.moonx.events.processor.validation.Reporter;
+import farm.moonx.events.processor.validation.Validator;
+import farm.moonx.events.processor.writing.CatalogWriter;
+import farm.moonx.events.processor.writing.GeneratedNames;
 import farm.moonx.events.processor.writing.Output;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * The moonx-events annotation processor. Each round it reads every {@code @EventType} record
- * (deferring those whose component types are not generated yet), and once nothing is deferred
- * it validates them, collecting every error, and writes each catalog's and each
- * {@code @EventConsumer}'s classes; the {@code ServiceLoader} file is written at the end. One
- * bad record never stops the others, and an unexpected exception becomes an error on the
- * element being processed.
+ * (deferring those whose component types are not generated yet, and with them the rest of
+ * their catalog and the consumers selecting any of it), validates what is ready, collecting
+ * every error, and writes each catalog's and each {@code @EventConsumer}'s classes; the
+ * {@code ServiceLoader} file is written at the end. One bad record never stops the others,
+ * and an unexpected exception becomes an error on the element being processed.
  */
 @AutoService(Processor.class)
 public final class EventProcessor extends AbstractProcessor {
+  /** On the sources this processor writes; claimed only in rounds where every one is ours. */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
   private static final Set<String> ANNOTATIONS = Set.of(
       EventReader.EVENT_TYPE, DeclarationReader.EVENT_CATALOG, DeclarationReader.EVENT_CONSUMER,
-      EventReader.PARTITION_KEY);
+      EventReader.PARTITION_KEY, EventReader.SENSITIVE, ClassPathCatalogs.CATALOG_INDEX, GENERATED);
 
   private Reporter reporter;
+  private RoundReader reader;
   private Generation generation;
-  /** Records whose component types were unresolved, by name, with the component to blame. */
-  private final Map<String, EventReader.Deferred> deferred = new TreeMap<>();
-  private final List<EventModel> read = new ArrayList<>();
-  private final Map<String, CatalogModel> declaredCatalogs = new LinkedHashMap<>();
-  private final List<ConsumerModel> consumers = new ArrayList<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
+    Elements elements = env.getElementUtils();
     reporter = new Reporter(env.getMessager());
-    generation = new Generation(
-        reporter, env.getElementUtils(), new Output(env.getFiler(), env.getElementUtils()),
-        new Baselines(env.getOptions()));
+    reader = new RoundReader(reporter, elements);
+    CatalogReader catalogs = new CatalogReader(elements);
+    generation = new Generation(reporter, catalogs, new Validator(reporter, elements, new Baselines(env.getOptions())),
+        new CatalogWriter(new Output(env.getFiler(), elements), elements, catalogs::enumConstants));
   }
 
   @Override
@@ -76,68 +74,35 @@ public final class EventProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    readCatalogs(round);
-    readEvents(round);
-    for (Element element : annotated(round, DeclarationReader.EVENT_CONSUMER)) {
-      reporter.guarded(element, () -> consumers.add(DeclarationReader.consumer(element)));
-    }
-    if (deferred.isEmpty() && (!read.isEmpty() || !consumers.isEmpty())) {
-      generation.generate(List.copyOf(read), Map.copyOf(declaredCatalogs), List.copyOf(consumers));
-      read.clear();
-      consumers.clear();
+    reader.read(round);
+    RoundReader.Batch ready = reader.ready();
+    if (!ready.isEmpty()) {
+      generation.generate(ready);
     }
     if (round.processingOver()) {
-      deferred.values().forEach(d -> reporter.report(
-          Message.TYPE_UNRESOLVED, d.component(), d.component().getSimpleName(), d.getMessage()));
+      reader.unresolved().forEach(u -> reporter.report(Message.TYPE_UNRESOLVED, u.cause().component(),
+          u.cause().component().getSimpleName(), u.cause().getMessage()));
       reporter.guarded(null, generation::finish);
     }
-    // Not claimed: javac stops offering a round to later processors once every annotation in
-    // it is claimed, which starves generators supporting "*" (RoundsAndBuildsTest).
-    return false;
+    return annotations.stream().allMatch(a -> ours(a, round));
   }
 
-  private void readCatalogs(RoundEnvironment round) {
-    CatalogChecks checks = new CatalogChecks(reporter);
-    List<Element> declarations = new ArrayList<>(annotated(round, DeclarationReader.EVENT_CATALOG));
-    // Packages first, then types by name: the duplicate is reported on the same element every build.
-    declarations.sort(Comparator.comparing((Element e) -> e.getKind() != ElementKind.PACKAGE)
-        .thenComparing(Element::toString));
-    for (Element element : declarations) {
-      reporter.guarded(element, () -> {
-        CatalogModel catalog = DeclarationReader.catalog(element);
-        CatalogModel first = declaredCatalogs.putIfAbsent(catalog.packageName(), catalog);
-        if (first != null) {
-          checks.duplicateCatalog(element, catalog.annotation(), catalog.packageName(), first.element());
-        }
-      });
+  /**
+   * Whether {@code annotation} is ours to claim: javac warns under {@code -Xlint:processing}
+   * about every annotation no processor claims, and offers a claimed one to no later processor.
+   * Our annotation types are ours alone; {@code @Generated} only when every type carrying it
+   * this round was written by us, so other processors' generated code stays theirs.
+   */
+  private boolean ours(TypeElement annotation, RoundEnvironment round) {
+    if (!annotation.getQualifiedName().contentEquals(GENERATED)) {
+      return true;
     }
+    return round.getElementsAnnotatedWith(annotation).stream().allMatch(EventProcessor::writtenByUs);
   }
 
-  private void readEvents(RoundEnvironment round) {
-    Map<String, TypeElement> todo = new TreeMap<>();
-    for (String name : deferred.keySet()) {
-      TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
-      if (again != null) {
-        todo.put(name, again);
-      }
-    }
-    deferred.clear();
-    for (Element element : annotated(round, EventReader.EVENT_TYPE)) {
-      if (element instanceof TypeElement type) {
-        todo.put(type.getQualifiedName().toString(), type);
-      }
-    }
-    todo.forEach((name, type) -> reporter.guarded(type, () -> {
-      try {
-        read.add(EventReader.read(type));
-      } catch (EventReader.Deferred d) {
-        deferred.put(name, d);
-      }
-    }));
-  }
-
-  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
-    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
-    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  private static boolean writtenByUs(Element element) {
+    AnnotationMirror generated = Annotations.find(element, GENERATED);
+    return generated != null && Annotations.array(generated, "value").stream()
+        .anyMatch(v -> GeneratedNames.PROCESSOR.equals(v.getValue()));
   }
 }

@@ -133,6 +133,28 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnresolvedRecordBlocksOnlyItsOwnCatalogAndItsConsumers() {
+    List<JavaFileObject> sources = List.of(file("Unresolved.java"), file("UsesUnresolved.java"),
+        file("UsesPayments.java"), file("UsesBilling.java"), TestCompiler.source("consumer/Billing.java"),
+        TestCompiler.source("good/com/example/payments/package-info.java"),
+        TestCompiler.source("good/com/example/payments/PaymentFailed.java"),
+        TestCompiler.source("good/com/example/payments/PaymentProcessed.java"));
+    Compilation c = TestCompiler.compile(sources);
+    // Ours and javac's own "cannot find symbol NoSuchType", both on the bad component; no
+    // "cannot find symbol" in UsesPayments and UsesBilling (the unaffected catalog and consumer
+    // were generated), no unknown event in the consumer waiting for the bad record.
+    assertThat(c).hadErrorContaining("[TypeUnresolved] component mystery has type NoSuchType")
+        .inFile(file("Unresolved.java")).onLineContaining("NoSuchType mystery");
+    assertThat(c).hadErrorContaining("cannot find symbol")
+        .inFile(file("Unresolved.java")).onLineContaining("NoSuchType mystery");
+    assertThat(c).hadErrorCount(2);
+    // Neither the bad record's catalog (it would lack a handler method) nor the consumer of it.
+    org.assertj.core.api.Assertions.assertThat(TestCompiler.generatedSourcesEvenOnFailure(sources))
+        .contains("com/example/payments/PaymentsEvents.java", "com/example/billing/BillingHandler.java")
+        .noneMatch(p -> p.startsWith("bad/"));
+  }
+
+  @Test
   void catalogNameMustPrefixClassNames() {
     Compilation c = compile("catalogname/package-info.java", "catalogname/Placed.java");
     assertThat(c).hadErrorContaining("[CatalogNameInvalid] \"orders\" is not a valid catalog name")

@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -63,12 +64,71 @@ class RoundsAndBuildsTest {
     Compilation c = javac()
         .withProcessors(new EventProcessor(), new Generator("com.example.invoices.Money",
             "package com.example.invoices; public record Money(String currency, java.math.BigDecimal amount) {}"))
-        .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(TestCompiler.source("deferred/Invoice.java"));
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(TestCompiler.source("deferred/Invoice.java"), TRIGGER);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("com.example.invoices.MoneyCodec");
     assertThat(c).generatedSourceFile("com.example.invoices.InvoicesEvents")
         .contentsAsUtf8String().contains("INVOICE_ISSUED");
+  }
+
+  @Test
+  void aDuplicateOfAnEventWrittenInAnEarlierRoundSaysItIsInThisCompilation() {
+    // Issued's catalog is written in the first round; Invoice waits for Money until the second.
+    JavaFileObject issued = JavaFileObjects.forSourceString("com.example.billing.Issued",
+        "package com.example.billing;\n@farm.moonx.events.annotations.EventType(\"invoice.issued\")\n"
+            + "public record Issued(String invoiceId) {}\n");
+    Compilation c = javac()
+        .withProcessors(new EventProcessor(), new Generator("com.example.invoices.Money",
+            "package com.example.invoices; public record Money(String currency, java.math.BigDecimal amount) {}"))
+        .compile(TestCompiler.source("deferred/Invoice.java"), issued, TRIGGER);
+    assertThat(c).hadErrorContaining("[EventTypeDuplicate] \"invoice.issued\" is already declared by "
+            + "com.example.billing.Issued in this compilation")
+        .inFile(TestCompiler.source("deferred/Invoice.java")).onLineContaining("@EventType(\"invoice.issued\")");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aCatalogAndAConsumerCompileCleanUnderTheUsersLintFlags() {
+    List<JavaFileObject> sources = new ArrayList<>(TestCompiler.sources("good/com/example/payments"));
+    sources.add(TestCompiler.source("consumer/Billing.java"));
+    Compilation c = javac().withProcessors(new EventProcessor()).withOptions("-Xlint:all", "-Werror").compile(sources);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("com.example.billing.BillingDispatcher");
+  }
+
+  @Test
+  void generatedIsClaimedOnlyWhenEveryTypeCarryingItIsOurs() {
+    // Another processor's @Generated output beside ours: not ours to claim, a later processor sees it.
+    assertThat(generatedSeenByALaterProcessor(
+        "package other; @javax.annotation.processing.Generated(\"other.Tool\") public class Made {}")).isTrue();
+    // Only ours carry it: claimed, so -Xlint:processing has nothing to say about it.
+    assertThat(generatedSeenByALaterProcessor("package other; public class Made {}")).isFalse();
+  }
+
+  private static boolean generatedSeenByALaterProcessor(String made) {
+    List<String> seen = new ArrayList<>();
+    Compilation c = javac()
+        .withProcessors(new EventProcessor(), new Generator("other.Made", made), new AbstractProcessor() {
+          @Override
+          public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("javax.annotation.processing.Generated");
+          }
+
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            annotations.forEach(a -> seen.add(a.getQualifiedName().toString()));
+            return false;
+          }
+        })
+        .compile(TestCompiler.source("good/com/example/payments/PaymentFailed.java"), TRIGGER);
+    assertThat(c).succeeded();
+    return seen.contains("javax.annotation.processing.Generated");
   }
 
   @Test
@@ -77,12 +137,22 @@ class RoundsAndBuildsTest {
         .withProcessors(new EventProcessor(), new Generator("com.example.payments.Refunded",
             "package com.example.payments; @farm.moonx.events.annotations.EventType(\"payment.refunded\")"
                 + " public record Refunded(String paymentId) {}"))
-        .compile(TestCompiler.source("good/com/example/payments/PaymentFailed.java"));
+        .compile(TestCompiler.source("good/com/example/payments/PaymentFailed.java"), TRIGGER);
     assertThat(c).hadErrorContaining(
         "[CatalogClosed] Refunded appeared in a later processing round than the other events of catalog Payments");
   }
 
-  /** Stands for another annotation processor: writes one source file in the first round. */
+  /** What makes the other processor run: its own annotation, on a type of the compilation. */
+  private static final JavaFileObject TRIGGER = JavaFileObjects.forSourceString("other.Definitions",
+      "package other; @Generate final class Definitions {} @interface Generate {}");
+
+  /**
+   * Stands for another annotation processor (Immutables, say): triggered by its own annotation,
+   * writes one source file in the first round. Not one supporting "*": JSR 269 offers such a
+   * processor only the annotations no earlier processor claimed (or a round without any), and
+   * ours claims its own, so a "*" processor listed after it may never run in a round holding
+   * nothing but our annotations.
+   */
   private static final class Generator extends AbstractProcessor {
     private final String type;
     private final String source;
@@ -95,7 +165,7 @@ class RoundsAndBuildsTest {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
+      return Set.of("other.Generate");
     }
 
     @Override
@@ -113,7 +183,7 @@ class RoundsAndBuildsTest {
           throw new IllegalStateException(e);
         }
       }
-      return false;
+      return true;
     }
   }
 }

@@ -11,12 +11,22 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /**
  * Compiles test sources with the processor (compile-testing) and loads the generated classes
@@ -53,9 +63,39 @@ final class TestCompiler {
     return files;
   }
 
-  /** Compiles with the processor, treating every lint warning as an error. */
+  /**
+   * Compiles with the processor under a user's strictest flags, {@code -Xlint:all -Werror}.
+   * javac's {@code -Xlint:processing} warns about every annotation no processor claims, the
+   * user's own too: the kitchen's {@code @Nullable} is claimed here by a stand-in for whatever
+   * handles it in a real build, as it is not ours to claim; any of ours left unclaimed fails.
+   */
   static Compilation strict(List<JavaFileObject> files) {
-    return javac().withProcessors(new EventProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(files);
+    return javac().withProcessors(new EventProcessor(), new Claiming("com.example.kitchen.Nullable"))
+        .withOptions("-Xlint:all", "-Werror").compile(files);
+  }
+
+  /** Claims the annotations it is given and does nothing else: stands for another processor. */
+  static final class Claiming extends AbstractProcessor {
+    private final Set<String> annotations;
+
+    Claiming(String... annotations) {
+      this.annotations = Set.of(annotations);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return annotations;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> set, RoundEnvironment round) {
+      return true;
+    }
   }
 
   /** Compiles with the processor and {@code classPath} (plus the test class path). */
@@ -74,6 +114,28 @@ final class TestCompiler {
   /** Compiles with the processor. */
   static Compilation compile(List<JavaFileObject> files) {
     return compile(files, List.of());
+  }
+
+  /**
+   * The sources the processor generated while compiling {@code files}, as paths relative to the
+   * source output, even when the compilation failed (compile-testing shows none then).
+   */
+  static List<String> generatedSourcesEvenOnFailure(List<JavaFileObject> files) {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager manager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      Path out = Files.createTempDirectory("moonx-failed");
+      manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectory(out.resolve("s"))));
+      manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectory(out.resolve("c"))));
+      JavaCompiler.CompilationTask task = compiler.getTask(null, manager, diagnostic -> { }, null, null, files);
+      task.setProcessors(List.of(new EventProcessor()));
+      task.call();
+      try (Stream<Path> walk = Files.walk(out.resolve("s"))) {
+        return walk.filter(Files::isRegularFile).map(p -> out.resolve("s").relativize(p).toString()
+            .replace(File.separatorChar, '/')).sorted().toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

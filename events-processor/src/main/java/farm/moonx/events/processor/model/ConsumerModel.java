@@ -19,4 +19,13 @@ public record ConsumerModel(
   public ConsumerModel {
     selectors = List.copyOf(selectors);
   }
+
+  /**
+   * Whether the event named {@code eventName} would be selected, were it visible: the consumer
+   * selects everything, names it, or has a {@code prefix.*} selector it starts with.
+   */
+  public boolean maySelect(String eventName) {
+    return selectors.isEmpty() || selectors.stream().map(Attribute::text).anyMatch(s -> s.equals(eventName)
+        || s.endsWith(".*") && eventName.startsWith(s.substring(0, s.length() - 1)));
+  }
 }

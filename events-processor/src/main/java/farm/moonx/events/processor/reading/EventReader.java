@@ -27,8 +27,10 @@ import javax.lang.model.element.VariableElement;
 public final class EventReader {
   /** The annotation read here. */
   public static final String EVENT_TYPE = EventType.class.getCanonicalName();
+  /** Marks the partition key component. */
   public static final String PARTITION_KEY = PartitionKey.class.getCanonicalName();
-  private static final String SENSITIVE = Sensitive.class.getCanonicalName();
+  /** Marks a component whose value the library keeps out of logs and {@code toString}s. */
+  public static final String SENSITIVE = Sensitive.class.getCanonicalName();
 
   private EventReader() {}
 

@@ -1,2 +1,5 @@
-/** The processing steps: validate what was read, then write, remembering what was written across rounds. */
+/**
+ * The orchestration: runs reading, validation and writing, in that order, over what each round
+ * made ready; the stages hold the logic and the state they need across rounds.
+ */
 package farm.moonx.events.processor.steps;

@@ -25,17 +25,18 @@ public final class CatalogChecks {
 
   /**
    * Reports every event name declared twice for one major version by two records of this
-   * compilation (on both), or by one here and one in a class-path catalog (on the one here),
-   * and returns the events of this compilation that must not be generated. Several records
+   * compilation (on both), or by one here and one already {@code visible}, in a class-path
+   * catalog or one written in an earlier round (on the one here), and returns the events of
+   * this compilation that must not be generated. Several records
    * of one name with distinct majors are versions, checked by {@link VersionChecks}.
    */
-  public Set<EventModel> duplicates(List<EventModel> local, List<KnownEvent> classPath) {
+  public Set<EventModel> duplicates(List<EventModel> local, List<KnownEvent> visible) {
     Map<String, List<EventModel>> byName = new LinkedHashMap<>();
     for (EventModel event : local) {
       byName.computeIfAbsent(event.name().text() + "@" + VersionChecks.major(event), n -> new ArrayList<>()).add(event);
     }
     Map<String, KnownEvent> external = new LinkedHashMap<>();
-    for (KnownEvent event : classPath) {
+    for (KnownEvent event : visible) {
       external.putIfAbsent(event.name(), event);
     }
     Set<EventModel> rejected = new HashSet<>();
@@ -55,7 +56,9 @@ public final class CatalogChecks {
           }
         }
         if (jar != null) {
-          others.add(jar.record().qualifiedName() + " (catalog " + jar.catalog() + " on the class path)");
+          // A catalog of this compilation written in an earlier round, or one from a jar.
+          others.add(jar.record().qualifiedName()
+              + (jar.local() ? " in this compilation" : " (catalog " + jar.catalog() + " on the class path)"));
         }
         reporter.report(Message.EVENT_TYPE_DUPLICATE, event.element(), event.annotation(), event.name().value(),
             name, String.join(" and ", others));
