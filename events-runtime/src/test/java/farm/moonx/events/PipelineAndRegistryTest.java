@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PipelineAndRegistryTest {
-  private static final EventFactory FACTORY = EventFactory.builder("payments", "1").build();
+  private static final EventFactory FACTORY = EventFactory.builder("payments").build();
   private static final EventEnvelope<PaymentProcessed> EU = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,
       PublishOptions.builder().context("region", "eu").build());
   private static final EventEnvelope<PaymentProcessed> US = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * the event concerns, its classification and its partition key. One per service, thread-safe.
  *
  * <pre>{@code
- * EventFactory factory = EventFactory.builder("payments", "1.4.0").build();
+ * EventFactory factory = EventFactory.builder("payments").build();
  * EventEnvelope<PaymentProcessed> e = factory.create(PAYMENT_PROCESSED, payment, PublishOptions.none());
  * }</pre>
  *
@@ -29,7 +29,6 @@ import java.util.function.Supplier;
  */
 public final class EventFactory {
   private final String serviceName;
-  private final String serviceVersion;
   private final PartitionStrategy partitionStrategy;
   private final DataClassificationStrategy classificationStrategy;
   private final Clock clock;
@@ -37,7 +36,6 @@ public final class EventFactory {
 
   private EventFactory(Builder b) {
     this.serviceName = b.serviceName;
-    this.serviceVersion = b.serviceVersion;
     this.partitionStrategy = b.partitionStrategy;
     this.classificationStrategy = b.classificationStrategy;
     this.clock = b.clock;
@@ -46,11 +44,12 @@ public final class EventFactory {
   }
 
   /**
-   * A builder for the service named {@code serviceName} (written as {@code metadata.source})
-   * at version {@code serviceVersion}; both must be non-blank.
+   * A builder for the service named {@code serviceName} (non-blank), written as
+   * {@code metadata.source}. The envelope has no service version, as the TypeScript services'
+   * has none (OpenTelemetry's {@code service.version} resource attribute is where it belongs).
    */
-  public static Builder builder(String serviceName, String serviceVersion) {
-    return new Builder(serviceName, serviceVersion);
+  public static Builder builder(String serviceName) {
+    return new Builder(serviceName);
   }
 
   /**
@@ -109,28 +108,21 @@ public final class EventFactory {
     return serviceName;
   }
 
-  /** The service version (for headers and logs; not part of the envelope). */
-  public String serviceVersion() {
-    return serviceVersion;
-  }
-
   /** The clock timestamps are taken from. */
   public Clock clock() {
     return clock;
   }
 
-  /** Builds an {@link EventFactory}; every setting but the service name and version is optional. */
+  /** Builds an {@link EventFactory}; every setting but the service name is optional. */
   public static final class Builder {
     private final String serviceName;
-    private final String serviceVersion;
     private PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
     private DataClassificationStrategy classificationStrategy = DataClassificationStrategy.defaultStrategy();
     private Clock clock = Clock.systemUTC();
     private Supplier<String> idGenerator;
 
-    private Builder(String serviceName, String serviceVersion) {
+    private Builder(String serviceName) {
       this.serviceName = requireText(serviceName, "serviceName");
-      this.serviceVersion = requireText(serviceVersion, "serviceVersion");
     }
 
     /** Sets the partition strategy (default {@link PartitionStrategy#defaultStrategy()}). */

@@ -35,7 +35,7 @@ class EventFactoryTest {
   private static final EventDescriptor<PaymentProcessed> UNDECLARED =
       EventDescriptor.builder("billing.invoice.paid", PaymentProcessed.class, new PaymentProcessedCodec()).version("2.1").build();
 
-  private final EventFactory factory = EventFactory.builder("payments", "1.4.0").clock(CLOCK).build();
+  private final EventFactory factory = EventFactory.builder("payments").clock(CLOCK).build();
 
   @Test
   void fillsEveryMetadataField() {
@@ -58,7 +58,6 @@ class EventFactoryTest {
     assertThat(m.context()).containsExactly(Map.entry("region", "eu"));
     assertThat(e.data()).isSameAs(PAYMENT);
     assertThat(factory.serviceName()).isEqualTo("payments");
-    assertThat(factory.serviceVersion()).isEqualTo("1.4.0");
     assertThat(EnvelopeValidator.of(CLOCK, EnvelopeValidator.DEFAULT_MAX_CLOCK_SKEW).validate(e, PAYMENT_PROCESSED).errors()).isEmpty();
   }
 
@@ -77,7 +76,7 @@ class EventFactoryTest {
 
   @Test
   void idsAreUniqueVersion7AndCarryTheClockTime() {
-    EventFactory real = EventFactory.builder("payments", "1").build();
+    EventFactory real = EventFactory.builder("payments").build();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 100_000; i++) {
       ids.add(real.create(PAYMENT_PROCESSED, PAYMENT, PublishOptions.none()).eventId());
@@ -100,7 +99,7 @@ class EventFactoryTest {
       @Override public Clock withZone(java.time.ZoneId zone) { return this; }
       @Override public Instant instant() { return NOW.plusMillis(tick.getAndIncrement()); }
     };
-    EventFactory f = EventFactory.builder("payments", "1").clock(ticking).build();
+    EventFactory f = EventFactory.builder("payments").clock(ticking).build();
     String previous = "";
     for (int i = 0; i < 1000; i++) {
       String id = f.create(PAYMENT_PROCESSED, PAYMENT, PublishOptions.builder().correlationId("c").build()).eventId();
@@ -148,7 +147,7 @@ class EventFactoryTest {
 
   @Test
   void keyingByTenantIsOneLineAway() {
-    EventFactory byTenant = EventFactory.builder("payments", "1").partitionStrategy(PartitionStrategy.byTenant()).build();
+    EventFactory byTenant = EventFactory.builder("payments").partitionStrategy(PartitionStrategy.byTenant()).build();
     assertThat(byTenant.create(UNDECLARED, PAYMENT, PublishOptions.builder().tenantId("t-7").userId("u-7").build())
         .metadata().partition()).isEqualTo("t-7");
     assertThat(byTenant.create(UNDECLARED, PAYMENT, PublishOptions.builder().userId("u-7").build())
@@ -165,7 +164,7 @@ class EventFactoryTest {
         return options.tenantId() != null ? options.tenantId() : options.userId();
       }
     };
-    EventFactory extended = EventFactory.builder("payments", "1").partitionStrategy(tenantFirst).build();
+    EventFactory extended = EventFactory.builder("payments").partitionStrategy(tenantFirst).build();
     PublishOptions both = PublishOptions.builder().userId("u-7").tenantId("t-7").build();
     assertThat(extended.create(UNDECLARED, PAYMENT, both).metadata().partition()).isEqualTo("t-7");
     assertThat(extended.create(PAYMENT_PROCESSED, PAYMENT, both).metadata().partition()).isEqualTo("u-1");
@@ -176,7 +175,7 @@ class EventFactoryTest {
         return null;
       }
     };
-    EventFactory keyless = EventFactory.builder("payments", "1").partitionStrategy(none).build();
+    EventFactory keyless = EventFactory.builder("payments").partitionStrategy(none).build();
     assertThat(keyless.create(PAYMENT_PROCESSED, PAYMENT, both).metadata().partition()).isNull();
   }
 
@@ -193,7 +192,7 @@ class EventFactoryTest {
         return descriptor.name().startsWith("billing.") ? DataClassification.RESTRICTED : super.undeclared(descriptor);
       }
     };
-    EventFactory overridden = EventFactory.builder("payments", "1").classificationStrategy(billingRestricted).build();
+    EventFactory overridden = EventFactory.builder("payments").classificationStrategy(billingRestricted).build();
     assertThat(overridden.create(UNDECLARED, PAYMENT, null).metadata().dataClassification())
         .isEqualTo(DataClassification.RESTRICTED);
     assertThat(overridden.create(PAYMENT_PROCESSED, PAYMENT, null).metadata().dataClassification())
@@ -205,14 +204,14 @@ class EventFactoryTest {
         return DataClassification.PUBLIC;
       }
     };
-    assertThat(EventFactory.builder("payments", "1").classificationStrategy(allPublic).build()
+    assertThat(EventFactory.builder("payments").classificationStrategy(allPublic).build()
         .create(PAYMENT_PROCESSED, PAYMENT, null).metadata().dataClassification()).isEqualTo(DataClassification.PUBLIC);
   }
 
   @Test
   void customIdGeneratorIsUsedForIdsAndNewCorrelationIds() {
     AtomicInteger n = new AtomicInteger();
-    EventFactory f = EventFactory.builder("payments", "1").idGenerator(() -> "id-" + n.incrementAndGet()).build();
+    EventFactory f = EventFactory.builder("payments").idGenerator(() -> "id-" + n.incrementAndGet()).build();
     EventMetadata m = f.create(PAYMENT_PROCESSED, PAYMENT, null).metadata();
     assertThat(Set.of(m.eventId(), m.correlationId())).containsExactlyInAnyOrder("id-1", "id-2");
   }
@@ -228,10 +227,8 @@ class EventFactoryTest {
 
   @Test
   void rejectsBadArguments() {
-    assertThatThrownBy(() -> EventFactory.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> EventFactory.builder(" ")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("serviceName");
-    assertThatThrownBy(() -> EventFactory.builder("payments", null)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("serviceVersion");
     assertThatThrownBy(() -> factory.create(PAYMENT_PROCESSED, null, null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("data");
     @SuppressWarnings({"unchecked", "rawtypes"})

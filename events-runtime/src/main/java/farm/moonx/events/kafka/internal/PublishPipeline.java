@@ -25,7 +25,7 @@ public final class PublishPipeline {
     this.config = config;
     // The envelope carries no service version (OpenTelemetry's service.version resource
     // attribute does), so the config has none; EventFactory still asks for one and writes it nowhere.
-    this.factory = EventFactory.builder(config.serviceName(), "unversioned")
+    this.factory = EventFactory.builder(config.serviceName())
         .partitionStrategy(config.partitionStrategy())
         .classificationStrategy(config.classificationStrategy())
         .build();
