@@ -1,5 +1,8 @@
 package farm.moonx.events.spi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,11 +17,14 @@ import java.util.Objects;
  * first, then a lookup) and reports missing required fields by name.
  */
 public final class JsonFields {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final String[] names;
   private final byte[][] raw;
   private final byte[][] quoted;
   private final long[] required;
   private final int[] hashes;
+  /** Each name's first 16 bytes as two little-endian words (zero-padded), for {@link #isAt}. */
+  private final long[] words;
 
   private JsonFields(List<String> names, List<Boolean> required) {
     this.names = names.toArray(String[]::new);
@@ -26,6 +32,7 @@ public final class JsonFields {
     this.quoted = new byte[this.names.length][];
     this.required = new long[(this.names.length + 63) / 64];
     this.hashes = new int[this.names.length];
+    this.words = new long[this.names.length * 2];
     for (int i = 0; i < this.names.length; i++) {
       String name = this.names[i];
       if (!JsonOut.isPlainName(name)) {
@@ -34,6 +41,9 @@ public final class JsonFields {
       raw[i] = name.getBytes(StandardCharsets.UTF_8);
       quoted[i] = ("\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
       hashes[i] = hash(raw[i]);
+      byte[] padded = Arrays.copyOf(raw[i], 16);
+      words[2 * i] = (long) LONGS.get(padded, 0);
+      words[2 * i + 1] = (long) LONGS.get(padded, 8);
       if (required.get(i)) {
         this.required[i >>> 6] |= 1L << i;
       }
@@ -73,6 +83,45 @@ public final class JsonFields {
 
   byte[] raw(int index) {
     return raw[index];
+  }
+
+  /**
+   * Whether the name of field {@code index} stands in {@code body} at {@code start}, followed by
+   * its closing quote (a field name never holds a quote or backslash, so it cannot go on past
+   * it). Names of up to 16 bytes are compared as one or two 8-byte words, not byte by byte:
+   * every field of every message is matched here.
+   */
+  boolean isAt(int index, byte[] body, int start) {
+    byte[] name = raw[index];
+    int n = name.length;
+    int end = start + n;
+    if (end >= body.length || body[end] != '"') {
+      return false;
+    }
+    if (start + 16 > body.length) {
+      return sameBytes(name, 0, body, start);
+    }
+    long first = (long) LONGS.get(body, start);
+    if (n <= 8) {
+      return (first & mask(n)) == words[2 * index];
+    }
+    long second = (long) LONGS.get(body, start + 8);
+    return first == words[2 * index] && (second & mask(Math.min(n, 16) - 8)) == words[2 * index + 1]
+        && (n <= 16 || sameBytes(name, 16, body, start));
+  }
+
+  /** The low {@code bytes} bytes of a little-endian word. */
+  private static long mask(int bytes) {
+    return bytes == 8 ? -1L : (1L << (8 * bytes)) - 1;
+  }
+
+  private static boolean sameBytes(byte[] name, int from, byte[] body, int start) {
+    for (int i = from; i < name.length; i++) {
+      if (body[start + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   byte[] quoted(int index) {

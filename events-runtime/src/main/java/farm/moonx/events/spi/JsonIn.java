@@ -195,27 +195,17 @@ public final class JsonIn {
 
   /** The field whose name the reader just read: the one expected next, else by hash; -1 if none. */
   private int match(JsonFields fields, int hash) {
+    int start = reader.getTokenStart();
     int next = lastField[depth] + 1;
-    if (next < fields.size() && isLastName(fields.raw(next))) {
+    if (next < fields.size() && fields.isAt(next, body, start)) {
       return next;
     }
     for (int i = fields.indexOfHash(hash, 0); i >= 0; i = fields.indexOfHash(hash, i + 1)) {
-      if (isLastName(fields.raw(i))) {
+      if (fields.isAt(i, body, start)) {
         return i;
       }
     }
     return -1;
-  }
-
-  /**
-   * Whether the name just read is {@code name}: its bytes, then the closing quote (a field
-   * name never contains a quote or backslash, so the name cannot go on past it). A vectorised
-   * range compare, cheaper than DSL-JSON's byte loop.
-   */
-  private boolean isLastName(byte[] name) {
-    int start = reader.getTokenStart();
-    int end = start + name.length;
-    return end < body.length && body[end] == '"' && Arrays.equals(body, start, end, name, 0, name.length);
   }
 
   private int finish(JsonFields fields) {
