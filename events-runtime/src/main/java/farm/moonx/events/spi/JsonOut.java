@@ -80,7 +80,8 @@ public final class JsonOut {
   /** Writes the pre-encoded name of field {@code index}; its value follows. */
   public void name(JsonFields fields, int index) {
     separate();
-    writer.writeAscii(fields.quoted(index));
+    byte[] quoted = fields.quoted(index);
+    writer.writeRaw(quoted, 0, quoted.length);
     comma = false;
   }
 
