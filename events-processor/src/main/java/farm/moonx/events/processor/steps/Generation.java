@@ -48,7 +48,7 @@ import javax.lang.model.util.Elements;
 
 /**
  * Validates what was read and writes every output, remembering across rounds what was
- * written: catalogs are written once, codecs once per record, and the {@code ServiceLoader}
+ * written: catalogs are written once, codec holders once per record, and the {@code ServiceLoader}
  * file at the end, listing every catalog of the compilation.
  */
 public final class Generation {
@@ -160,17 +160,13 @@ public final class Generation {
       known.add(new KnownEvent(event.name().text(), event.type(), registry, constants.get(event.name().text()),
           catalog.name(), event.element()));
       origins.add(event.element());
-      codec(event.record());
-      for (RecordModel nested : event.nested()) {
-        codec(nested);
-      }
     }
     for (OlderVersion version : older) {
       origins.add(version.event().element());
-      codec(version.event().record());
-      for (RecordModel nested : version.event().nested()) {
-        codec(nested);
-      }
+    }
+    // The catalog's own records' codecs live in its registry; records of other packages get their own.
+    for (RecordModel record : CodecGenerator.standalone(catalog)) {
+      codec(record);
     }
     output.source(pkg, RegistryGenerator.generate(catalog, constants), origins);
     output.source(pkg, PublisherGenerator.generate(pkg, catalog.name(), known), origins);
