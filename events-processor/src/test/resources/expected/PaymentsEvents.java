@@ -6,6 +6,8 @@ import farm.moonx.events.spi.CatalogRegistry;
 import farm.moonx.events.spi.CodecSupport;
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.spi.RecordCodec;
+import java.math.BigDecimal;
+import java.time.Instant;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,7 +22,7 @@ public final class PaymentsEvents extends CatalogRegistry {
       .field("paymentId", PaymentFailed::paymentId, CodecSupport.STRING)
       .optional("reason", PaymentFailed::reason, CodecSupport.STRING)
       .intField("attempts", PaymentFailed::attempts)
-      .build(v -> new PaymentFailed(v.getLong(0), v.get(1), v.optional(2), v.getInt(3)));
+      .build(v -> new PaymentFailed(v.getLong(0), v.<String>get(1), v.<String>optional(2), v.getInt(3)));
 
   private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.builder(PaymentProcessed.class)
       .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
@@ -28,7 +30,7 @@ public final class PaymentsEvents extends CatalogRegistry {
       .field("amount", PaymentProcessed::amount, CodecSupport.BIG_DECIMAL)
       .field("currency", PaymentProcessed::currency, CodecSupport.STRING)
       .field("processedAt", PaymentProcessed::processedAt, CodecSupport.INSTANT)
-      .build(v -> new PaymentProcessed(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)));
+      .build(v -> new PaymentProcessed(v.<String>get(0), v.<String>get(1), v.<BigDecimal>get(2), v.<String>get(3), v.<Instant>get(4)));
 
   /**
    * {@code payment.failed} version 1.0: {@link PaymentFailed}.

@@ -90,7 +90,7 @@ class CodecLayoutTest {
   }
 
   @Test
-  void anotherConstructorOfTheSameArityGetsTypedValues() throws Exception {
+  void anotherConstructorOfTheSameArityIsNoAmbiguity() throws Exception {
     Compilation c = compile();
     assertThat(c).generatedSourceFile("com.example.trees.TreesEvents").contentsAsUtf8String()
         .contains("new Named(v.<String>get(0), v.<List<String>>get(1))");

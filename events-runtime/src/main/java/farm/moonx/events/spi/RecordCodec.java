@@ -27,8 +27,12 @@ import java.util.function.ToLongFunction;
  *     .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
  *     .intField("attempt", PaymentProcessed::attempt)
  *     .optional("note", PaymentProcessed::note, CodecSupport.STRING)
- *     .build(v -> new PaymentProcessed(v.get(0), v.getInt(1), v.optional(2)));
+ *     .build(v -> new PaymentProcessed(v.<String>get(0), v.getInt(1), v.<String>optional(2)));
  * }</pre>
+ *
+ * <p>The builder's methods are deliberately not generic (javac checks thousands of generated
+ * calls faster without inference): the codec given for a component must write and read the type
+ * its accessor returns, or writing fails with a {@code ClassCastException}.
  *
  * <p>Strings, decimals and instants given as {@link CodecSupport#STRING},
  * {@link CodecSupport#BIG_DECIMAL} and {@link CodecSupport#INSTANT} take a direct path (same
@@ -277,19 +281,19 @@ public final class RecordCodec<T> implements EventCodec<T> {
     }
 
     /** A required component written and read with {@code codec}: a null value fails validation. */
-    public <V> Builder<T> field(String name, Function<? super T, ? extends V> accessor, JsonCodec<V> codec) {
+    public Builder<T> field(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
       names.required(name);
       return reference(REQUIRED, accessor, codec);
     }
 
     /** A {@code @Nullable} component: omitted when null, null when absent. */
-    public <V> Builder<T> nullable(String name, Function<? super T, ? extends V> accessor, JsonCodec<V> codec) {
+    public Builder<T> nullable(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
       names.optional(name);
       return reference(NULLABLE, accessor, codec);
     }
 
     /** An {@code Optional} component: omitted when empty, empty when absent or null. */
-    public <V> Builder<T> optional(String name, Function<? super T, Optional<V>> accessor, JsonCodec<V> codec) {
+    public Builder<T> optional(String name, Function<? super T, ? extends Optional<?>> accessor, JsonCodec<?> codec) {
       names.optional(name);
       return reference(OPTIONAL, accessor, codec);
     }

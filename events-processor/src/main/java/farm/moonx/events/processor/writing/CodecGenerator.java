@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * The codecs of a catalog's records, each a {@code RecordCodec} built from the record's
@@ -148,9 +147,6 @@ public final class CodecGenerator {
   /** {@code RecordCodec.builder(X.class).field(..)...build(v -> new X(..))}. */
   private static CodeBlock description(RecordModel record, Function<TypeRef, CodeBlock> records) {
     ClassName type = GeneratedNames.className(record.type());
-    // Another constructor of the same arity would make v.get(i) ambiguous: then name the types.
-    boolean witnesses = ElementFilter.constructorsIn(record.element().getEnclosedElements()).stream()
-        .filter(c -> c.getParameters().size() == record.fields().size()).count() > 1;
     CodeBlock.Builder b = CodeBlock.builder()
         .add("$T.builder($T.class)\n", GeneratedNames.RECORD_CODEC, type).indent().indent();
     List<CodeBlock> args = new ArrayList<>();
@@ -167,9 +163,9 @@ public final class CodecGenerator {
       b.add(".$N($S, $T::$N, $L)\n", method, field.name(), type, field.name(),
           CodecShapes.codec(shape, records));
       String getter = shape instanceof Shape.OptionalShape ? "optional" : "get";
-      args.add(witnesses
-          ? CodeBlock.of("v.<$T>$N($L)", TypeNames.of(CodecShapes.wire(shape)), getter, i)
-          : CodeBlock.of("v.$N($L)", getter, i));
+      // Typed, not inferred: javac checks it faster, and another constructor of the same arity
+      // cannot make the call ambiguous.
+      args.add(CodeBlock.of("v.<$T>$N($L)", TypeNames.of(CodecShapes.wire(shape)), getter, i));
     }
     return b.add(".build(v -> new $T($L))", type, CodeBlock.join(args, ", ")).unindent().unindent().build();
   }
