@@ -37,17 +37,13 @@ public final class BillingDispatcher implements EventDispatcher {
       return false;
     }
     switch (eventType) {
-      case "kitchen.awkward":
-        handler.onKitchenAwkward(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_AWKWARD.cast(envelope.data())), delivery);
-        return true;
-      case "kitchen.everything":
-        handler.onKitchenEverything(new EventEnvelope<>(envelope.metadata(), KitchenEvents.KITCHEN_EVERYTHING.cast(envelope.data())), delivery);
-        return true;
-      case "payment.processed":
-        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), delivery);
-        return true;
-      default:
+      case "kitchen.awkward" -> handler.onKitchenAwkward(KitchenEvents.KITCHEN_AWKWARD.castEnvelope(envelope), delivery);
+      case "kitchen.everything" -> handler.onKitchenEverything(KitchenEvents.KITCHEN_EVERYTHING.castEnvelope(envelope), delivery);
+      case "payment.processed" -> handler.onPaymentProcessed(PaymentsEvents.PAYMENT_PROCESSED.castEnvelope(envelope), delivery);
+      default -> {
         return false;
+      }
     }
+    return true;
   }
 }

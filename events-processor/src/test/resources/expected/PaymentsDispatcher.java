@@ -35,14 +35,12 @@ public final class PaymentsDispatcher implements EventDispatcher {
       return false;
     }
     switch (eventType) {
-      case "payment.failed":
-        handler.onPaymentFailed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_FAILED.cast(envelope.data())), delivery);
-        return true;
-      case "payment.processed":
-        handler.onPaymentProcessed(new EventEnvelope<>(envelope.metadata(), PaymentsEvents.PAYMENT_PROCESSED.cast(envelope.data())), delivery);
-        return true;
-      default:
+      case "payment.failed" -> handler.onPaymentFailed(PaymentsEvents.PAYMENT_FAILED.castEnvelope(envelope), delivery);
+      case "payment.processed" -> handler.onPaymentProcessed(PaymentsEvents.PAYMENT_PROCESSED.castEnvelope(envelope), delivery);
+      default -> {
         return false;
+      }
     }
+    return true;
   }
 }

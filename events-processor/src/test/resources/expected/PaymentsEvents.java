@@ -3,7 +3,11 @@ package com.example.payments;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.spi.CatalogRegistry;
-import java.util.List;
+import farm.moonx.events.spi.CodecSupport;
+import farm.moonx.events.spi.EventCodec;
+import farm.moonx.events.spi.RecordCodec;
+import java.math.BigDecimal;
+import java.time.Instant;
 import javax.annotation.processing.Generated;
 
 /**
@@ -13,26 +17,35 @@ import javax.annotation.processing.Generated;
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
 public final class PaymentsEvents extends CatalogRegistry {
+  private static final RecordCodec<PaymentFailed> PAYMENT_FAILED_CODEC = RecordCodec.builder(PaymentFailed.class)
+      .longField("accountId", PaymentFailed::accountId)
+      .field("paymentId", PaymentFailed::paymentId, CodecSupport.STRING)
+      .optional("reason", PaymentFailed::reason, CodecSupport.STRING)
+      .intField("attempts", PaymentFailed::attempts)
+      .build(v -> new PaymentFailed(v.getLong(0), v.<String>get(1), v.<String>optional(2), v.getInt(3)));
+
+  private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.builder(PaymentProcessed.class)
+      .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
+      .field("userId", PaymentProcessed::userId, CodecSupport.STRING)
+      .field("amount", PaymentProcessed::amount, CodecSupport.BIG_DECIMAL)
+      .field("currency", PaymentProcessed::currency, CodecSupport.STRING)
+      .field("processedAt", PaymentProcessed::processedAt, CodecSupport.INSTANT)
+      .build(v -> new PaymentProcessed(v.<String>get(0), v.<String>get(1), v.<BigDecimal>get(2), v.<String>get(3), v.<Instant>get(4)));
+
   /**
    * {@code payment.failed} version 1.0: {@link PaymentFailed}.
    */
-  public static final EventDescriptor<PaymentFailed> PAYMENT_FAILED = EventDescriptor.builder("payment.failed", PaymentFailed.class, PaymentFailedCodec.INSTANCE)
-      .version("1.0")
-      .classification(DataClassification.INTERNAL)
-      .topic("payments.events")
+  public static final EventDescriptor<PaymentFailed> PAYMENT_FAILED = event("payment.failed", PaymentFailed.class, PAYMENT_FAILED_CODEC)
       .partitionKey(data -> String.valueOf(data.accountId()))
-      .validator(PaymentsEvents::validatePaymentFailed)
       .build();
 
   /**
    * {@code payment.processed} version 1.2: {@link PaymentProcessed}.
    */
-  public static final EventDescriptor<PaymentProcessed> PAYMENT_PROCESSED = EventDescriptor.builder("payment.processed", PaymentProcessed.class, PaymentProcessedCodec.INSTANCE)
+  public static final EventDescriptor<PaymentProcessed> PAYMENT_PROCESSED = event("payment.processed", PaymentProcessed.class, PAYMENT_PROCESSED_CODEC)
       .version("1.2")
       .classification(DataClassification.CONFIDENTIAL)
-      .topic("payments.events")
-      .partitionKey(data -> data.userId())
-      .validator(PaymentsEvents::validatePaymentProcessed)
+      .partitionKey(PaymentProcessed::userId)
       .build();
 
   /**
@@ -42,30 +55,8 @@ public final class PaymentsEvents extends CatalogRegistry {
     super("Payments", PAYMENT_FAILED, PAYMENT_PROCESSED);
   }
 
-  private static void validatePaymentFailed(PaymentFailed data, List<String> errors) {
-    if (data.paymentId() == null) {
-      errors.add("data.paymentId: is required");
-    }
-    if (data.reason() == null) {
-      errors.add("data.reason: is required (use Optional.empty(), not null)");
-    }
-  }
-
-  private static void validatePaymentProcessed(PaymentProcessed data, List<String> errors) {
-    if (data.paymentId() == null) {
-      errors.add("data.paymentId: is required");
-    }
-    if (data.userId() == null) {
-      errors.add("data.userId: is required");
-    }
-    if (data.amount() == null) {
-      errors.add("data.amount: is required");
-    }
-    if (data.currency() == null) {
-      errors.add("data.currency: is required");
-    }
-    if (data.processedAt() == null) {
-      errors.add("data.processedAt: is required");
-    }
+  private static <T> EventDescriptor.Builder<T> event(String name, Class<T> type,
+      EventCodec<T> codec) {
+    return EventDescriptor.builder(name, type, codec).classification(DataClassification.INTERNAL).topic("payments.events");
   }
 }

@@ -1,7 +1,9 @@
 package com.example.payments;
 
 import farm.moonx.events.BatchPublishResult;
+import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventPublisher;
+import farm.moonx.events.EventRegistry;
 import farm.moonx.events.OutgoingEvent;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.PublishResult;
@@ -17,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
 public final class PaymentsPublisher {
+  private static final EventRegistry EVENTS = new PaymentsEvents();
+
   private final EventPublisher publisher;
 
   /**
@@ -71,18 +75,16 @@ public final class PaymentsPublisher {
   public BatchPublishResult publishAll(Collection<?> events, PublishOptions options) {
     List<OutgoingEvent<?>> batch = new ArrayList<>(events.size());
     for (Object event : events) {
-      batch.add(outgoing(event, options));
+      Class<?> type = event == null ? Void.class : event.getClass();
+      batch.add(outgoing(type, event, options));
     }
     return publisher.publishBatch(batch);
   }
 
-  private static OutgoingEvent<?> outgoing(Object event, PublishOptions options) {
-    if (event instanceof PaymentFailed data) {
-      return OutgoingEvent.of(PaymentsEvents.PAYMENT_FAILED, data, options);
-    }
-    if (event instanceof PaymentProcessed data) {
-      return OutgoingEvent.of(PaymentsEvents.PAYMENT_PROCESSED, data, options);
-    }
-    throw new IllegalArgumentException("catalog Payments has no event for " + (event == null ? "null" : event.getClass().getName()) + "; its records are com.example.payments.PaymentFailed, com.example.payments.PaymentProcessed");
+  private static <T> OutgoingEvent<T> outgoing(Class<T> type, Object event,
+      PublishOptions options) {
+    EventDescriptor<T> descriptor = EVENTS.find(type).orElseThrow(() -> new IllegalArgumentException("catalog Payments has no event for "
+            + (event == null ? "null" : type.getName()) + "; its records are com.example.payments.PaymentFailed, com.example.payments.PaymentProcessed"));
+    return OutgoingEvent.of(descriptor, descriptor.cast(event), options);
   }
 }

@@ -28,8 +28,9 @@ public final class EventDescriptor<T> {
   public static final String DEFAULT_TOPIC = EventNames.DEFAULT_TOPIC;
 
   /**
-   * Checks one event's data beyond what its Java type guarantees (the generated one: required
-   * components present), adding one message per problem, each naming the field.
+   * Checks one event's data beyond what its Java type and its codec's
+   * {@link EventCodec#validate} guarantee (e.g. business rules), adding one message per problem,
+   * each naming the field.
    *
    * @param <T> the event record type
    */
@@ -160,14 +161,18 @@ public final class EventDescriptor<T> {
     return partitionKey == null ? null : partitionKey.apply(data);
   }
 
-  /** The problems the data validator finds in {@code data}; empty when it is valid. */
+  /**
+   * The problems found in {@code data}; empty when it is valid: first the codec's
+   * ({@link EventCodec#validate}: for a generated codec, required components present), then the
+   * data validator's, if one was set.
+   */
   public List<String> validateData(T data) {
-    if (validator == null) {
-      return List.of();
-    }
     List<String> errors = new ArrayList<>();
-    validator.validate(data, errors);
-    return List.copyOf(errors);
+    codec.validate(data, errors);
+    if (validator != null) {
+      validator.validate(data, errors);
+    }
+    return errors.isEmpty() ? List.of() : List.copyOf(errors);
   }
 
   /**
@@ -256,7 +261,7 @@ public final class EventDescriptor<T> {
       return this;
     }
 
-    /** Sets the data validator. */
+    /** Sets a data validator, run after the codec's own checks ({@link EventCodec#validate}). */
     public Builder<T> validator(DataValidator<? super T> validator) {
       this.validator = validator;
       return this;

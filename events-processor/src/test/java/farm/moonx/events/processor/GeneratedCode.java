@@ -3,11 +3,15 @@ package farm.moonx.events.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventRegistry;
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.spi.JsonIn;
 import farm.moonx.events.spi.JsonOut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** The good sources compiled once, with helpers to run their generated codecs. */
 final class GeneratedCode {
@@ -41,16 +45,16 @@ final class GeneratedCode {
     }
   }
 
-  /** The generated codec singleton of record class {@code record}. */
+  /** The generated codec of event record class {@code record}: its descriptor's, found through {@code ServiceLoader}. */
   @SuppressWarnings("unchecked")
   EventCodec<Object> codec(Class<?> record) {
-    String name = record.getPackageName() + "."
-        + record.getName().substring(record.getPackageName().length() + 1).replace('$', '_') + "Codec";
-    try {
-      return (EventCodec<Object>) type(name).getField("INSTANCE").get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
+    for (EventRegistry registry : ServiceLoader.load(EventRegistry.class, loader)) {
+      Optional<? extends EventDescriptor<?>> descriptor = registry.find(record);
+      if (descriptor.isPresent()) {
+        return (EventCodec<Object>) descriptor.get().codec();
+      }
     }
+    throw new IllegalStateException("no registry describes " + record);
   }
 
   static byte[] write(EventCodec<Object> codec, Object value) {

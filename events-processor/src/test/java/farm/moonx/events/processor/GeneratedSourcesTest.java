@@ -36,7 +36,6 @@ class GeneratedSourcesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "com.example.payments.PaymentsEvents",
-      "com.example.payments.PaymentProcessedCodec",
       "com.example.payments.PaymentsPublisher",
       "com.example.payments.PaymentsHandler",
       "com.example.payments.PaymentsDispatcher",

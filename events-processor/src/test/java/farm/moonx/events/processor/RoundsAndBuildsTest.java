@@ -67,9 +67,10 @@ class RoundsAndBuildsTest {
         .withOptions("-Xlint:all", "-Werror")
         .compile(TestCompiler.source("deferred/Invoice.java"), TRIGGER);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("com.example.invoices.MoneyCodec");
     assertThat(c).generatedSourceFile("com.example.invoices.InvoicesEvents")
         .contentsAsUtf8String().contains("INVOICE_ISSUED");
+    assertThat(c).generatedSourceFile("com.example.invoices.InvoicesEvents")
+        .contentsAsUtf8String().contains("RecordCodec<Money> MONEY_CODEC = RecordCodec.builder(Money.class)");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Not API: the per-value code of the codecs the annotation processor generates, so that a
@@ -186,6 +187,14 @@ public final class CodecSupport {
         return read.read(in);
       }
     };
+  }
+
+  /**
+   * The codec {@code codec} supplies when first used: for a record that refers to itself, or
+   * to a record whose codec is initialized after its own (generated code, in a cycle).
+   */
+  public static <T> JsonCodec<T> lazy(Supplier<? extends JsonCodec<T>> codec) {
+    return codec((out, v) -> codec.get().write(out, v), in -> codec.get().read(in));
   }
 
   /** Writes one value; see {@link #codec}. */

@@ -22,7 +22,7 @@ import javax.lang.model.util.Elements;
 
 /**
  * Writes every output of a checked catalog and of a resolved consumer, remembering across
- * rounds what was written: codecs once per record, and the {@code ServiceLoader} file at the
+ * rounds what was written: codec holders once per record, and the {@code ServiceLoader} file at the
  * end, listing every catalog of the compilation.
  */
 public final class CatalogWriter {
@@ -55,7 +55,7 @@ public final class CatalogWriter {
     return all;
   }
 
-  /** Writes the codecs, registry, publisher, handlers, marker, index and contracts of {@code catalog}. */
+  /** Writes the codec holders, registry, publisher, handlers, marker, index and contracts of {@code catalog}. */
   public Written catalog(CatalogModel catalog) throws IOException {
     String pkg = catalog.packageName();
     List<EventModel> events = catalog.events();
@@ -68,11 +68,13 @@ public final class CatalogWriter {
       known.add(new KnownEvent(event.name().text(), event.type(), registry, constants.get(event.name().text()),
           catalog.name(), event.element()));
       origins.add(event.element());
-      codecs(event);
     }
     for (OlderVersion version : catalog.older()) {
       origins.add(version.event().element());
-      codecs(version.event());
+    }
+    // The catalog's own records' codecs live in its registry; records of other packages get their own.
+    for (RecordModel record : CodecGenerator.standalone(catalog)) {
+      codec(record);
     }
     output.source(pkg, RegistryGenerator.generate(catalog, constants), origins);
     output.source(pkg, PublisherGenerator.generate(pkg, catalog.name(), known), origins);
@@ -104,14 +106,6 @@ public final class CatalogWriter {
   public void services() throws IOException {
     if (!registries.isEmpty()) {
       output.services(new TreeSet<>(registries), elements, serviceOrigins);
-    }
-  }
-
-  /** The codec of the event's record and of every record nested in it, each written once. */
-  private void codecs(EventModel event) throws IOException {
-    codec(event.record());
-    for (RecordModel nested : event.nested()) {
-      codec(nested);
     }
   }
 

@@ -3,146 +3,174 @@ package farm.moonx.events.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import farm.moonx.events.processor.model.CatalogModel;
+import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
+import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.RecordModel;
 import farm.moonx.events.processor.model.Shape;
-import java.io.IOException;
+import farm.moonx.events.processor.model.TypeRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code PaymentProcessedCodec}: a stateless singleton that is little more than its record's
- * description. {@code FIELDS} (a {@code JsonFields}: names in order, required flags) drives
- * writing (pre-encoded names, nulls omitted), reading (names matched on bytes, unknown fields
- * skipped) and the missing-field check; each field is one line of {@code write} and one
- * {@code case} of {@code read}, calling the runtime's SPI for the value itself. Containers and
- * enums get one {@code JsonCodec} constant each, composed from the SPI's.
+ * The codecs of a catalog's records, each a {@code RecordCodec} built from the record's
+ * description: one line per component (its JSON name, accessor and codec), then the record's
+ * construction from the values read. The runtime's {@code RecordCodec} writes, reads and
+ * validates from it.
+ *
+ * <p>The codecs of records in the catalog's package are private constants of the registry
+ * ({@code PaymentsEvents}), nested records before the records using them (a cycle goes through
+ * {@code CodecSupport.lazy}). A record in another package, and every record it reaches, gets a
+ * small holder class of its own next to it ({@code MoneyCodec.INSTANCE}), so its codec names
+ * only types visible from its own package.
  */
 public final class CodecGenerator {
   private CodecGenerator() {}
 
-  /** The codec class for {@code record}. */
-  public static TypeSpec generate(RecordModel record) {
-    ClassName codec = GeneratedNames.codec(record.type());
-    ClassName type = GeneratedNames.className(record.type());
-    NameAllocator constants = new NameAllocator();
-    constants.newName("INSTANCE", "INSTANCE");
-    constants.newName("FIELDS", "FIELDS");
-    TypeSpec.Builder spec = TypeSpec.classBuilder(codec)
-        .addJavadoc("Writes and reads {@link $T} as JSON, without reflection.\n", type)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(GeneratedNames.EVENT_CODEC, type))
-        .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The codec; it holds no state.\n")
-            .initializer("new $T()", codec)
-            .build())
-        .addField(fields(record));
-    List<String> codecs = new ArrayList<>();
-    for (FieldModel field : record.fields()) {
-      String constant = null;
-      if (CodecShapes.needsConstant(field.shape())) {
-        constant = constants.newName(upperSnake(field.name()), field);
-        TypeName valueType = TypeNames.of(CodecShapes.wire(field.shape())).box();
-        spec.addField(FieldSpec.builder(ParameterizedTypeName.get(CodecShapes.JSON_CODEC, valueType), constant,
-                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(CodecShapes.codec(field.shape()))
-            .build());
+  /** Every record whose codec the catalog needs, by type, sorted. */
+  private static Map<TypeRef, RecordModel> records(CatalogModel catalog) {
+    Map<TypeRef, RecordModel> all = new TreeMap<>();
+    List<EventModel> events = new ArrayList<>(catalog.events());
+    catalog.older().stream().map(OlderVersion::event).forEach(events::add);
+    for (EventModel event : events) {
+      all.put(event.type(), event.record());
+      event.nested().forEach(r -> all.put(r.type(), r));
+    }
+    return all;
+  }
+
+  /** The records of {@code catalog} whose codecs live in a holder class of their own (see the class comment). */
+  public static List<RecordModel> standalone(CatalogModel catalog) {
+    Map<TypeRef, RecordModel> all = records(catalog);
+    Set<TypeRef> standalone = new HashSet<>();
+    List<TypeRef> work = new ArrayList<>();
+    all.keySet().stream().filter(t -> !t.packageName().equals(catalog.packageName())).forEach(work::add);
+    while (!work.isEmpty()) {
+      TypeRef next = work.remove(work.size() - 1);
+      if (standalone.add(next) && all.containsKey(next)) {
+        work.addAll(references(all.get(next)));
       }
-      codecs.add(constant);
     }
-    return spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(write(record, type, codecs))
-        .addMethod(read(record, type, codecs))
+    return all.values().stream().filter(r -> standalone.contains(r.type())).toList();
+  }
+
+  /** The holder class of a {@link #standalone} record: {@code MoneyCodec.INSTANCE}. */
+  public static TypeSpec generate(RecordModel record) {
+    ClassName holder = GeneratedNames.codec(record.type());
+    ClassName type = GeneratedNames.className(record.type());
+    // Holders may refer to each other in a cycle, so each refers to the others lazily.
+    Function<TypeRef, CodeBlock> others = ref -> CodeBlock.of("$T.lazy(() -> $T.INSTANCE)",
+        GeneratedNames.CODEC_SUPPORT, GeneratedNames.codec(ref));
+    return TypeSpec.classBuilder(holder)
+        .addJavadoc("The JSON codec of {@link $T}.\n", type)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.RECORD_CODEC, type), "INSTANCE",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Writes, reads and validates {@link $T}.\n", type)
+            .initializer(description(record, others))
+            .build())
         .build();
   }
 
-  /** {@code FIELDS}: the record's description, names in order, {@code ?} marking the optional ones. */
-  private static FieldSpec fields(RecordModel record) {
-    List<CodeBlock> names = new ArrayList<>();
-    for (FieldModel field : record.fields()) {
-      names.add(CodeBlock.of("$S", field.required() ? field.name() : field.name() + "?"));
+  /**
+   * Adds the codec constants of the catalog's own records to its registry, each after the
+   * codecs it uses, and returns the expression naming the codec of every record of the catalog.
+   */
+  static Map<TypeRef, CodeBlock> addCodecs(TypeSpec.Builder registry, ClassName registryName, CatalogModel catalog,
+      NameAllocator names) {
+    Map<TypeRef, RecordModel> all = records(catalog);
+    Map<TypeRef, CodeBlock> codecs = new LinkedHashMap<>();
+    standalone(catalog).forEach(r -> codecs.put(r.type(), CodeBlock.of("$T.INSTANCE", GeneratedNames.codec(r.type()))));
+    Map<TypeRef, String> fields = new TreeMap<>();
+    all.keySet().stream().filter(t -> !codecs.containsKey(t)).forEach(t ->
+        fields.put(t, names.newName(upperSnake(String.join("", t.simpleNames())) + "_CODEC", t)));
+    Set<TypeRef> visiting = new HashSet<>();
+    for (TypeRef type : fields.keySet()) {
+      add(type, all, fields, codecs, visiting, registry, registryName);
     }
-    return FieldSpec.builder(CodecShapes.JSON_FIELDS, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", CodecShapes.JSON_FIELDS, CodeBlock.join(names, ", "))
-        .build();
+    return codecs;
   }
 
-  private static MethodSpec write(RecordModel record, ClassName type, List<String> codecs) {
-    CodeBlock.Builder b = CodeBlock.builder().addStatement("out.beginObject()");
+  private static void add(TypeRef type, Map<TypeRef, RecordModel> all, Map<TypeRef, String> fields,
+      Map<TypeRef, CodeBlock> codecs, Set<TypeRef> visiting, TypeSpec.Builder registry, ClassName registryName) {
+    if (codecs.containsKey(type) || !fields.containsKey(type) || !visiting.add(type)) {
+      return;
+    }
+    RecordModel record = all.get(type);
+    for (TypeRef used : references(record)) {
+      add(used, all, fields, codecs, visiting, registry, registryName);
+    }
+    // Whatever is still missing is in a cycle through this record: initialized later, read lazily.
+    Function<TypeRef, CodeBlock> resolve = ref -> codecs.containsKey(ref) ? codecs.get(ref)
+        : CodeBlock.of("$T.lazy(() -> $T.$N)", GeneratedNames.CODEC_SUPPORT, registryName, fields.get(ref));
+    ClassName javaType = GeneratedNames.className(type);
+    registry.addField(FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.RECORD_CODEC, javaType),
+            fields.get(type), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(description(record, resolve))
+        .build());
+    codecs.put(type, CodeBlock.of("$N", fields.get(type)));
+  }
+
+  /** The records the components of {@code record} contain, in component order. */
+  private static List<TypeRef> references(RecordModel record) {
+    List<TypeRef> found = new ArrayList<>();
+    record.fields().forEach(f -> collect(f.shape(), found));
+    return found;
+  }
+
+  private static void collect(Shape shape, List<TypeRef> found) {
+    if (shape instanceof Shape.RecordShape r) {
+      found.add(r.type());
+    } else if (shape instanceof Shape.CollectionShape c) {
+      collect(c.element(), found);
+    } else if (shape instanceof Shape.MapShape m) {
+      collect(m.value(), found);
+    } else if (shape instanceof Shape.OptionalShape o) {
+      collect(o.value(), found);
+    } else if (shape instanceof Shape.ArrayShape a) {
+      collect(a.element(), found);
+    }
+  }
+
+  /** {@code RecordCodec.builder(X.class).field(..)...build(v -> new X(..))}. */
+  private static CodeBlock description(RecordModel record, Function<TypeRef, CodeBlock> records) {
+    ClassName type = GeneratedNames.className(record.type());
+    CodeBlock.Builder b = CodeBlock.builder()
+        .add("$T.builder($T.class)\n", GeneratedNames.RECORD_CODEC, type).indent().indent();
+    List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < record.fields().size(); i++) {
       FieldModel field = record.fields().get(i);
-      CodeBlock value = field.shape() instanceof Shape.OptionalShape
-          ? CodeBlock.of("$T.orNull(value.$N())", GeneratedNames.CODEC_SUPPORT, field.name())
-          : CodeBlock.of("value.$N()", field.name());
-      String method = CodecShapes.writeMethod(field.shape());
-      if (method != null) {
-        b.addStatement("out.$N(FIELDS, $L, $L)", method, i, value);
-      } else {
-        CodeBlock codec = codecs.get(i) != null ? CodeBlock.of("$N", codecs.get(i)) : CodecShapes.codec(field.shape());
-        b.addStatement("out.value(FIELDS, $L, $L, $L)", i, value, codec);
+      Shape shape = field.shape();
+      if (shape instanceof Shape.Scalar s && s.primitive()) {
+        String kind = s.kind().primitiveName();
+        b.add(".$NField($S, $T::$N)\n", kind, field.name(), type, field.name());
+        args.add(CodeBlock.of("v.get$L$L($L)", Character.toUpperCase(kind.charAt(0)), kind.substring(1), i));
+        continue;
       }
+      String method = shape instanceof Shape.OptionalShape ? "optional" : field.nullable() ? "nullable" : "field";
+      b.add(".$N($S, $T::$N, $L)\n", method, field.name(), type, field.name(),
+          CodecShapes.codec(shape, records));
+      String getter = shape instanceof Shape.OptionalShape ? "optional" : "get";
+      // Typed, not inferred: javac checks it faster, and another constructor of the same arity
+      // cannot make the call ambiguous.
+      args.add(CodeBlock.of("v.<$T>$N($L)", TypeNames.of(CodecShapes.wire(shape)), getter, i));
     }
-    b.addStatement("out.endObject()");
-    return MethodSpec.methodBuilder("write")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(CodecShapes.JSON_OUT, "out")
-        .addParameter(type, "value")
-        .addCode(b.build())
-        .build();
+    return b.add(".build(v -> new $T($L))", type, CodeBlock.join(args, ", ")).unindent().unindent().build();
   }
 
-  private static MethodSpec read(RecordModel record, ClassName type, List<String> codecs) {
-    NameAllocator names = new NameAllocator();
-    names.newName("in", "in");
-    names.newName("field", "field");
-    CodeBlock.Builder b = CodeBlock.builder();
-    for (FieldModel f : record.fields()) {
-      TypeName local = TypeNames.local(f.shape());
-      b.addStatement("$T $N = $L", local, names.newName(f.name(), f), f.primitive() ? defaultValue(local) : "null");
-    }
-    b.beginControlFlow("for (int field = in.firstField(FIELDS); field != $T.END; field = in.nextField(FIELDS))",
-        CodecShapes.JSON_IN);
-    b.beginControlFlow("switch (field)");
-    for (int i = 0; i < record.fields().size(); i++) {
-      FieldModel f = record.fields().get(i);
-      b.addStatement("case $L -> $N = $L", i, names.get(f), CodecShapes.read(f.shape(), codecs.get(i)));
-    }
-    b.endControlFlow();
-    b.endControlFlow();
-    List<CodeBlock> args = new ArrayList<>();
-    for (FieldModel f : record.fields()) {
-      args.add(f.shape() instanceof Shape.OptionalShape
-          ? CodeBlock.of("$T.ofNullable($N)", Optional.class, names.get(f))
-          : CodeBlock.of("$N", names.get(f)));
-    }
-    b.addStatement("return new $T($L)", type, CodeBlock.join(args, ", "));
-    return MethodSpec.methodBuilder("read")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(type)
-        .addParameter(CodecShapes.JSON_IN, "in")
-        .addException(IOException.class)
-        .addCode(b.build())
-        .build();
-  }
-
-  private static String defaultValue(TypeName primitive) {
-    if (primitive.equals(TypeName.BOOLEAN)) {
-      return "false";
-    }
-    return primitive.equals(TypeName.CHAR) ? "'\\0'" : "0";
-  }
-
-  static String upperSnake(String camel) {
+  private static String upperSnake(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 }

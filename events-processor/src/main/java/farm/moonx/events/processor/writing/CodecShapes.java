@@ -1,16 +1,16 @@
 package farm.moonx.events.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import farm.moonx.events.processor.model.ScalarKind;
 import farm.moonx.events.processor.model.Shape;
+import farm.moonx.events.processor.model.TypeRef;
+import java.util.function.Function;
 
 /**
- * The per-shape code of a generated codec, all of it calls into the runtime's SPI: which
- * {@code JsonOut} method writes a field, which {@code CodecSupport} method reads a value, and
- * the {@code JsonCodec} expression (scalars, enums, nested records, containers composed) for
- * shapes that have no dedicated method.
+ * The {@code JsonCodec} expression of a component's shape, composed from the runtime's SPI:
+ * {@code CodecSupport} scalars and enums, {@code CodecArrays} containers, and the codecs of
+ * nested records as the caller names them.
  */
 final class CodecShapes {
   private CodecShapes() {}
@@ -20,41 +20,8 @@ final class CodecShapes {
     return shape instanceof Shape.OptionalShape o ? o.value() : shape;
   }
 
-  /** True if the shape is written and read through a {@code JsonCodec} constant of the codec class. */
-  static boolean needsConstant(Shape shape) {
-    Shape s = wire(shape);
-    return s instanceof Shape.EnumShape || s instanceof Shape.CollectionShape || s instanceof Shape.MapShape
-        || s instanceof Shape.ArrayShape;
-  }
-
-  /** The {@code JsonOut} method writing a field of this shape with {@code (fields, index, value)}, or null. */
-  static String writeMethod(Shape shape) {
-    if (!(wire(shape) instanceof Shape.Scalar s)) {
-      return null;
-    }
-    return switch (s.kind()) {
-      case STRING -> "string";
-      case BIG_DECIMAL -> "decimal";
-      case INSTANT -> "instant";
-      case BOOLEAN -> s.primitive() ? "bool" : null;
-      case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> s.primitive() ? "number" : null;
-      default -> null;
-    };
-  }
-
-  /** The expression reading a value of {@code shape} (its Optional's value) from {@code in}. */
-  static CodeBlock read(Shape shape, String constant) {
-    Shape s = wire(shape);
-    if (s instanceof Shape.Scalar scalar) {
-      return CodeBlock.of("$T.read$L(in)", GeneratedNames.CODEC_SUPPORT, method(scalar.kind()));
-    } else if (s instanceof Shape.RecordShape r) {
-      return CodeBlock.of("$T.INSTANCE.read(in)", GeneratedNames.codec(r.type()));
-    }
-    return CodeBlock.of("$N.read(in)", constant);
-  }
-
-  /** The {@code JsonCodec} of values of {@code shape}. */
-  static CodeBlock codec(Shape shape) {
+  /** The {@code JsonCodec} of values of {@code shape} (an Optional's value), naming record codecs with {@code records}. */
+  static CodeBlock codec(Shape shape, Function<TypeRef, CodeBlock> records) {
     Shape s = wire(shape);
     if (s instanceof Shape.Scalar scalar) {
       return CodeBlock.of("$T.$N", GeneratedNames.CODEC_SUPPORT, constant(scalar.kind()));
@@ -62,22 +29,22 @@ final class CodecShapes {
       return CodeBlock.of("$T.enumOf($S, $T.values())", GeneratedNames.CODEC_SUPPORT, e.type().simpleName(),
           GeneratedNames.className(e.type()));
     } else if (s instanceof Shape.RecordShape r) {
-      return CodeBlock.of("$T.INSTANCE", GeneratedNames.codec(r.type()));
+      return records.apply(r.type());
     } else if (s instanceof Shape.CollectionShape c) {
       String factory = switch (c.kind()) {
         case LIST -> "list";
         case SET -> "set";
         case COLLECTION -> "collection";
       };
-      return CodeBlock.of("$T.$N($L)", GeneratedNames.CODEC_ARRAYS, factory, codec(c.element()));
+      return CodeBlock.of("$T.$N($L)", GeneratedNames.CODEC_ARRAYS, factory, codec(c.element(), records));
     } else if (s instanceof Shape.MapShape m) {
-      return CodeBlock.of("$T.map($L)", GeneratedNames.CODEC_ARRAYS, codec(m.value()));
+      return CodeBlock.of("$T.map($L)", GeneratedNames.CODEC_ARRAYS, codec(m.value(), records));
     } else if (s instanceof Shape.ArrayShape a) {
       if (a.element() instanceof Shape.Scalar e && e.primitive()) {
         return CodeBlock.of("$T.$N_ARRAY", GeneratedNames.CODEC_ARRAYS, constant(e.kind()));
       }
       TypeName element = TypeNames.of(a.element());
-      return CodeBlock.of("$T.array($L, $T[]::new)", GeneratedNames.CODEC_ARRAYS, codec(a.element()), element);
+      return CodeBlock.of("$T.array($L, $T[]::new)", GeneratedNames.CODEC_ARRAYS, codec(a.element(), records), element);
     }
     throw new IllegalArgumentException("no codec for " + shape);
   }
@@ -88,33 +55,4 @@ final class CodecShapes {
       default -> kind.name();
     };
   }
-
-  private static String method(ScalarKind kind) {
-    return switch (kind) {
-      case BOOLEAN -> "Boolean";
-      case BYTE -> "Byte";
-      case SHORT -> "Short";
-      case INT -> "Int";
-      case LONG -> "Long";
-      case FLOAT -> "Float";
-      case DOUBLE -> "Double";
-      case CHAR -> "Char";
-      case STRING -> "String";
-      case BIG_DECIMAL -> "BigDecimal";
-      case BIG_INTEGER -> "BigInteger";
-      case INSTANT -> "Instant";
-      case LOCAL_DATE -> "LocalDate";
-      case LOCAL_DATE_TIME -> "LocalDateTime";
-      case OFFSET_DATE_TIME -> "OffsetDateTime";
-      case UUID -> "Uuid";
-      case DATE -> "Date";
-      case BYTES -> "Bytes";
-    };
-  }
-
-  /** {@code JsonFields} builder type, for the generator. */
-  static final ClassName JSON_FIELDS = ClassName.get("farm.moonx.events.spi", "JsonFields");
-  static final ClassName JSON_IN = ClassName.get("farm.moonx.events.spi", "JsonIn");
-  static final ClassName JSON_OUT = ClassName.get("farm.moonx.events.spi", "JsonOut");
-  static final ClassName JSON_CODEC = ClassName.get("farm.moonx.events.spi", "JsonCodec");
 }

@@ -25,6 +25,7 @@ public final class GeneratedNames {
   static final String RUNTIME = "farm.moonx.events";
   static final String SPI = RUNTIME + ".spi";
   static final ClassName EVENT_CODEC = ClassName.get(SPI, "EventCodec");
+  static final ClassName RECORD_CODEC = ClassName.get(SPI, "RecordCodec");
   static final ClassName EVENT_DESCRIPTOR = ClassName.get(RUNTIME, "EventDescriptor");
   static final ClassName EVENT_REGISTRY = ClassName.get(RUNTIME, "EventRegistry");
   static final ClassName EVENT_ENVELOPE = ClassName.get(RUNTIME, "EventEnvelope");
@@ -68,7 +69,10 @@ public final class GeneratedNames {
     return ClassName.get(packageName, prefix + "Dispatcher");
   }
 
-  /** {@code PaymentProcessedCodec}, next to its record; {@code Outer_InnerCodec} for a nested one. */
+  /**
+   * {@code MoneyCodec}, next to its record, for a record outside the catalog's package (see
+   * {@link CodecGenerator}); {@code Outer_InnerCodec} for a nested one.
+   */
   public static ClassName codec(TypeRef record) {
     return ClassName.get(record.packageName(), String.join("_", record.simpleNames()) + "Codec");
   }

@@ -74,13 +74,12 @@ public final class HandlerGenerator {
         .endControlFlow()
         .beginControlFlow("switch (eventType)");
     for (KnownEvent event : model.events()) {
-      route.add("case $S:\n", event.name()).indent()
-          .addStatement("handler.$N(new $T<>(envelope.metadata(), $L.cast(envelope.data())), delivery)",
-              methods.get(event.name()), GeneratedNames.EVENT_ENVELOPE, GeneratedNames.descriptor(event))
-          .addStatement("return true")
-          .unindent();
+      route.addStatement("case $S -> handler.$N($L.castEnvelope(envelope), delivery)", event.name(),
+          methods.get(event.name()), GeneratedNames.descriptor(event));
     }
-    route.add("default:\n").indent().addStatement("return false").unindent().endControlFlow();
+    route.add("default -> {\n").indent().addStatement("return false").unindent().add("}\n")
+        .endControlFlow()
+        .addStatement("return true");
     return TypeSpec.classBuilder(dispatcher)
         .addJavadoc("Routes each envelope of {@code $L} to its {@link $T} method; returns false for other types.\n",
             model.prefix(), handler)

@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import farm.moonx.events.processor.model.KnownEvent;
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ public final class PublisherGenerator {
     TypeSpec.Builder spec = TypeSpec.classBuilder(publisher)
         .addJavadoc("Publishes the events of catalog {@code $L} with their descriptors.\n", catalog)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(GeneratedNames.EVENT_REGISTRY, "EVENTS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("new $T()", GeneratedNames.registry(packageName, catalog))
+            .build())
         .addField(FieldSpec.builder(GeneratedNames.EVENT_PUBLISHER, "publisher", Modifier.PRIVATE, Modifier.FINAL)
             .build())
         .addMethod(MethodSpec.constructorBuilder()
@@ -79,30 +84,31 @@ public final class PublisherGenerator {
         .addParameter(GeneratedNames.PUBLISH_OPTIONS, "options")
         .addStatement("$T<$T> batch = new $T<>(events.size())", List.class, outgoing, ArrayList.class)
         .beginControlFlow("for ($T event : events)", Object.class)
-        .addStatement("batch.add(outgoing(event, options))")
+        // null has no class: Void, which no catalog event is, has the lookup fail naming it null.
+        .addStatement("$T<?> type = event == null ? $T.class : event.getClass()", Class.class, Void.class)
+        .addStatement("batch.add(outgoing(type, event, options))")
         .endControlFlow()
         .addStatement("return publisher.publishBatch(batch)")
         .build());
-    spec.addMethod(outgoing(catalog, events, outgoing));
+    spec.addMethod(outgoing(catalog, events));
     return spec.build();
   }
 
-  private static MethodSpec outgoing(String catalog, List<KnownEvent> events, TypeName outgoing) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("outgoing")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(outgoing)
-        .addParameter(Object.class, "event")
-        .addParameter(GeneratedNames.PUBLISH_OPTIONS, "options");
-    for (KnownEvent event : events) {
-      method.beginControlFlow("if (event instanceof $T data)", GeneratedNames.className(event.record()))
-          .addStatement("return $T.of($L, data, options)", GeneratedNames.OUTGOING_EVENT, GeneratedNames.descriptor(event))
-          .endControlFlow();
-    }
+  /** The batch element {@code event} as its catalog event, found by its record class in the registry. */
+  private static MethodSpec outgoing(String catalog, List<KnownEvent> events) {
+    TypeVariableName t = TypeVariableName.get("T");
     String records = events.stream().map(e -> e.record().qualifiedName()).sorted().collect(Collectors.joining(", "));
-    return method
-        .addStatement("throw new $T($S + (event == null ? $S : event.getClass().getName()) + $S)",
-            IllegalArgumentException.class, "catalog " + catalog + " has no event for ", "null",
-            "; its records are " + (records.isEmpty() ? "none" : records))
+    return MethodSpec.methodBuilder("outgoing")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addTypeVariable(t)
+        .returns(ParameterizedTypeName.get(GeneratedNames.OUTGOING_EVENT, t))
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addParameter(Object.class, "event")
+        .addParameter(GeneratedNames.PUBLISH_OPTIONS, "options")
+        .addStatement("$T<$T> descriptor = EVENTS.find(type).orElseThrow(() -> new $T($S\n    + (event == null ? $S : type.getName()) + $S))",
+            GeneratedNames.EVENT_DESCRIPTOR, t, IllegalArgumentException.class,
+            "catalog " + catalog + " has no event for ", "null", "; its records are " + (records.isEmpty() ? "none" : records))
+        .addStatement("return $T.of(descriptor, descriptor.cast(event), options)", GeneratedNames.OUTGOING_EVENT)
         .build();
   }
 }

@@ -4,27 +4,34 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import farm.moonx.events.annotations.EventNames;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
 import farm.moonx.events.processor.model.OlderVersion;
 import farm.moonx.events.processor.model.ScalarKind;
 import farm.moonx.events.processor.model.Shape;
+import farm.moonx.events.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code PaymentsEvents}: one {@code EventDescriptor} constant per event and the public
- * no-argument constructor {@code ServiceLoader} needs, handing them to the SPI's
- * {@code CatalogRegistry}, which does the registry's work. Every instance serves the same
- * static descriptors.
+ * {@code PaymentsEvents}: the codecs of the catalog's records (private constants, see
+ * {@link CodecGenerator}), one {@code EventDescriptor} constant per event, naming only what
+ * differs from the defaults (version 1.0, classification INTERNAL, the catalog's topic), and the
+ * public no-argument constructor {@code ServiceLoader} needs, handing them to the SPI's
+ * {@code CatalogRegistry}, which does the registry's work. Validation comes from the codecs.
  */
 public final class RegistryGenerator {
+  private static final String DEFAULT_VERSION = "1.0";
+  private static final String DEFAULT_CLASSIFICATION = "INTERNAL";
+
   private RegistryGenerator() {}
 
   /** The registry class of {@code catalog}. */
@@ -36,25 +43,46 @@ public final class RegistryGenerator {
         .addJavadoc("<p>Registered for {@link java.util.ServiceLoader}, so {@code EventRegistry.load()} finds it.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(GeneratedNames.CATALOG_REGISTRY);
+    NameAllocator names = new NameAllocator();
+    constants.values().forEach(c -> names.newName(c, "descriptor " + c));
+    for (OlderVersion older : catalog.older()) {
+      String constant = GeneratedNames.olderConstant(constants.get(older.event().name().text()), older.major());
+      names.newName(constant, "descriptor " + constant);
+    }
+    Map<TypeRef, CodeBlock> codecs = CodecGenerator.addCodecs(spec, registry, catalog, names);
     List<CodeBlock> all = new ArrayList<>();
-    List<MethodSpec> validators = new ArrayList<>();
     for (EventModel event : catalog.events()) {
       String constant = constants.get(event.name().text());
       all.add(CodeBlock.of("$N", constant));
-      MethodSpec validator = validator(event);
-      if (validator != null) {
-        validators.add(validator);
-      }
-      spec.addField(descriptor(catalog, event, constant, registry, validator, catalog.olderOf(event.name().text())));
+      spec.addField(descriptor(event, constant, codecs, catalog.olderOf(event.name().text())));
     }
-    addOlderVersions(spec, catalog, constants, registry, validators);
-    spec.addMethod(MethodSpec.constructorBuilder()
-        .addJavadoc("For {@link java.util.ServiceLoader}; every instance serves the same descriptors.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .addStatement("super($S, $L)", catalog.name(), CodeBlock.join(all, ", "))
-        .build());
-    validators.forEach(spec::addMethod);
-    return spec.build();
+    addOlderVersions(spec, catalog, constants, codecs);
+    return spec.addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("For {@link java.util.ServiceLoader}; every instance serves the same descriptors.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("super($S, $L)", catalog.name(), CodeBlock.join(all, ", "))
+            .build())
+        .addMethod(event(catalog))
+        .build();
+  }
+
+  /** {@code event(name, type, codec)}: a descriptor builder with the catalog's defaults. */
+  private static MethodSpec event(CatalogModel catalog) {
+    TypeVariableName t = TypeVariableName.get("T");
+    CodeBlock.Builder body = CodeBlock.builder().add("return $T.builder(name, type, codec).classification($T.$N)",
+        GeneratedNames.EVENT_DESCRIPTOR, GeneratedNames.DATA_CLASSIFICATION, DEFAULT_CLASSIFICATION);
+    if (!catalog.topic().equals(EventNames.DEFAULT_TOPIC)) {
+      body.add(".topic($S)", catalog.topic());
+    }
+    return MethodSpec.methodBuilder("event")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addTypeVariable(t)
+        .returns(ParameterizedTypeName.get(GeneratedNames.EVENT_DESCRIPTOR.nestedClass("Builder"), t))
+        .addParameter(String.class, "name")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addParameter(ParameterizedTypeName.get(GeneratedNames.EVENT_CODEC, t), "codec")
+        .addCode(body.add(";\n").build())
+        .build();
   }
 
   /**
@@ -62,16 +90,11 @@ public final class RegistryGenerator {
    * producers still writing it during a migration, and for tests.
    */
   private static void addOlderVersions(TypeSpec.Builder spec, CatalogModel catalog, Map<String, String> constants,
-      ClassName registry, List<MethodSpec> validators) {
+      Map<TypeRef, CodeBlock> codecs) {
     for (OlderVersion older : catalog.older()) {
       EventModel event = older.event();
       String newest = constants.get(event.name().text());
-      MethodSpec validator = validator(event);
-      if (validator != null) {
-        validators.add(validator);
-      }
-      FieldSpec field = descriptor(catalog, event, GeneratedNames.olderConstant(newest, older.major()), registry,
-          validator, List.of());
+      FieldSpec field = descriptor(event, GeneratedNames.olderConstant(newest, older.major()), codecs, List.of());
       spec.addField(field.toBuilder()
           .addJavadoc("<p>An older version, for producers still writing it; consumers read it through {@link #$N}.\n",
               newest)
@@ -79,27 +102,26 @@ public final class RegistryGenerator {
     }
   }
 
-  private static FieldSpec descriptor(CatalogModel catalog, EventModel event, String constant, ClassName registry,
-      MethodSpec validator, List<OlderVersion> reads) {
+  private static FieldSpec descriptor(EventModel event, String constant, Map<TypeRef, CodeBlock> codecs,
+      List<OlderVersion> reads) {
     ClassName record = GeneratedNames.className(event.type());
     CodeBlock.Builder init = CodeBlock.builder()
-        .add("$T.builder($S, $T.class, $T.INSTANCE)\n", GeneratedNames.EVENT_DESCRIPTOR, event.name().text(), record,
-            GeneratedNames.codec(event.type()))
-        .indent().indent()
-        .add(".version($S)\n", event.version().text())
-        .add(".classification($T.$N)\n", GeneratedNames.DATA_CLASSIFICATION, event.classification())
-        .add(".topic($S)\n", catalog.topic());
+        .add("event($S, $T.class, $L)\n", event.name().text(), record, codecs.get(event.type()))
+        .indent().indent();
+    if (!event.version().text().equals(DEFAULT_VERSION)) {
+      init.add(".version($S)\n", event.version().text());
+    }
+    if (!event.classification().equals(DEFAULT_CLASSIFICATION)) {
+      init.add(".classification($T.$N)\n", GeneratedNames.DATA_CLASSIFICATION, event.classification());
+    }
     for (OlderVersion older : reads) {
       // Each upcast() returns the next version's record, so the chain ends at this one's.
-      init.add(".reads($S, $T.INSTANCE, old -> old$L)\n", older.event().version().text(),
-          GeneratedNames.codec(older.event().type()), ".upcast()".repeat(older.path().size()));
+      init.add(".reads($S, $L, old -> old$L)\n", older.event().version().text(), codecs.get(older.event().type()),
+          ".upcast()".repeat(older.path().size()));
     }
     FieldModel key = event.partitionKey();
     if (key != null) {
-      init.add(".partitionKey(data -> $L)\n", keyExpression(key));
-    }
-    if (validator != null) {
-      init.add(".validator($T::$N)\n", registry, validator);
+      init.add(".partitionKey($L)\n", keyExpression(record, key));
     }
     List<String> sensitive = event.record().fields().stream().filter(FieldModel::sensitive).map(FieldModel::name)
         .sorted().toList();
@@ -115,45 +137,23 @@ public final class RegistryGenerator {
         .build();
   }
 
-  /** The partition key as a String, null-safe: {@code data.userId()} or a conversion of it. */
-  private static CodeBlock keyExpression(FieldModel key) {
+  /** The partition key as a String, null-safe: {@code PaymentProcessed::userId} or a conversion of it. */
+  private static CodeBlock keyExpression(ClassName record, FieldModel key) {
+    if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING) {
+      return CodeBlock.of("$T::$N", record, key.name());
+    }
     CodeBlock value = CodeBlock.of("data.$N()", key.name());
     if (key.primitive()) {
-      return CodeBlock.of("$T.valueOf($L)", String.class, value);
+      return CodeBlock.of("data -> $T.valueOf($L)", String.class, value);
     }
     String convert = "toString";
     if (key.shape() instanceof Shape.EnumShape) {
       convert = "name";
-    } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING) {
-      return value;
     } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.BIG_DECIMAL) {
       // The same text as the JSON value, so the key and data.<key> always read the same.
-      return CodeBlock.of("$L == null ? null : $T.decimalString($L)", value, GeneratedNames.CODEC_SUPPORT, value);
+      return CodeBlock.of("data -> $L == null ? null : $T.decimalString($L)", value, GeneratedNames.CODEC_SUPPORT,
+          value);
     }
-    return CodeBlock.of("$L == null ? null : $L.$N()", value, value, convert);
-  }
-
-  /** The check that required references are present, or null when the record has none. */
-  private static MethodSpec validator(EventModel event) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    for (FieldModel field : event.record().fields()) {
-      if (field.primitive() || (!field.required() && !(field.shape() instanceof Shape.OptionalShape))) {
-        continue;
-      }
-      String hint = field.shape() instanceof Shape.OptionalShape ? " (use Optional.empty(), not null)" : "";
-      b.beginControlFlow("if (data.$N() == null)", field.name())
-          .addStatement("errors.add($S)", "data." + field.name() + ": is required" + hint)
-          .endControlFlow();
-    }
-    if (b.isEmpty()) {
-      return null;
-    }
-    ClassName record = GeneratedNames.className(event.type());
-    return MethodSpec.methodBuilder("validate" + String.join("", event.type().simpleNames()))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(record, "data")
-        .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), TypeName.get(String.class)), "errors")
-        .addCode(b.build())
-        .build();
+    return CodeBlock.of("data -> $L == null ? null : $L.$N()", value, value, convert);
   }
 }

@@ -41,11 +41,6 @@ final class TypeNames {
     throw new IllegalArgumentException("no Java type for " + shape);
   }
 
-  /** The type of a local holding the value while reading: boxed when the shape is optional. */
-  static TypeName local(Shape shape) {
-    return shape instanceof Shape.OptionalShape o ? of(o.value()) : of(shape);
-  }
-
   static TypeName scalar(ScalarKind kind, boolean primitive) {
     if (kind == ScalarKind.BYTES) {
       return ArrayTypeName.of(TypeName.BYTE);

@@ -9,7 +9,6 @@ import farm.moonx.events.EventValidationException;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.PublishResult;
 import farm.moonx.events.it.payments.PaymentProcessed;
-import farm.moonx.events.it.payments.PaymentProcessedCodec;
 import farm.moonx.events.it.payments.PaymentsEvents;
 import farm.moonx.events.it.payments.PaymentsPublisher;
 import farm.moonx.events.kafka.KafkaEventPublisher;
@@ -64,7 +63,7 @@ class BadDataAtPublishTest {
       // An event name that is not a lowercase dotted name (a descriptor written by hand, not
       // generated): refused when the descriptor is built, so nothing can be published with it.
       assertThatThrownBy(() -> EventDescriptor.builder("Payment Processed!", PaymentProcessed.class,
-              PaymentProcessedCodec.INSTANCE).build())
+              PaymentsEvents.PAYMENT_PROCESSED.codec()).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("\"Payment Processed!\" is not a valid event name");
 

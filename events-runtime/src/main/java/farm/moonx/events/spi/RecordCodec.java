@@ -1,0 +1,371 @@
+package farm.moonx.events.spi;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The codec of one record, built from its description: per component its JSON name, its
+ * accessor, how its value is written and read (a {@link JsonCodec}, or a primitive kind), and
+ * whether it is required, nullable or an {@code Optional}; then how to construct the record from
+ * the values read. That one description drives writing (names pre-encoded in a
+ * {@link JsonFields}, null values omitted), reading ({@link JsonIn#firstField}: unknown fields
+ * skipped, a missing required field reported by name and byte offset) and {@link #validate}.
+ * The annotation processor generates one per record:
+ *
+ * <pre>{@code
+ * RecordCodec.builder(PaymentProcessed.class)
+ *     .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
+ *     .intField("attempt", PaymentProcessed::attempt)
+ *     .optional("note", PaymentProcessed::note, CodecSupport.STRING)
+ *     .build(v -> new PaymentProcessed(v.<String>get(0), v.getInt(1), v.<String>optional(2)));
+ * }</pre>
+ *
+ * <p>The builder's methods are deliberately not generic (javac checks thousands of generated
+ * calls faster without inference): the codec given for a component must write and read the type
+ * its accessor returns, or writing fails with a {@code ClassCastException}.
+ *
+ * <p>Strings, decimals and instants given as {@link CodecSupport#STRING},
+ * {@link CodecSupport#BIG_DECIMAL} and {@link CodecSupport#INSTANT} take a direct path (same
+ * bytes as those codecs); primitives are written and read without boxing. Immutable and
+ * thread-safe.
+ *
+ * @param <T> the record type
+ */
+public final class RecordCodec<T> implements EventCodec<T> {
+  private static final byte VALUE = 0;
+  private static final byte STRING = 1;
+  private static final byte DECIMAL = 2;
+  private static final byte INSTANT = 3;
+  private static final byte BOOLEAN = 4;
+  private static final byte BYTE = 5;
+  private static final byte SHORT = 6;
+  private static final byte INT = 7;
+  private static final byte LONG = 8;
+  private static final byte FLOAT = 9;
+  private static final byte DOUBLE = 10;
+  private static final byte CHAR = 11;
+
+  private static final byte REQUIRED = 0;
+  private static final byte NULLABLE = 1;
+  private static final byte OPTIONAL = 2;
+
+  private final Class<T> type;
+  private final JsonFields fields;
+  private final byte[] kinds;
+  private final byte[] presence;
+  private final Object[] accessors;
+  private final JsonCodec<?>[] codecs;
+  private final boolean primitives;
+  private final Constructor<T> constructor;
+
+  private RecordCodec(Builder<T> b, Constructor<T> constructor) {
+    this.type = b.type;
+    this.fields = b.names.build();
+    int n = b.kinds.size();
+    this.kinds = new byte[n];
+    this.presence = new byte[n];
+    boolean anyPrimitive = false;
+    for (int i = 0; i < n; i++) {
+      kinds[i] = b.kinds.get(i);
+      presence[i] = b.presence.get(i);
+      anyPrimitive |= kinds[i] >= BOOLEAN;
+    }
+    this.accessors = b.accessors.toArray();
+    this.codecs = b.codecs.toArray(new JsonCodec<?>[0]);
+    this.primitives = anyPrimitive;
+    this.constructor = Objects.requireNonNull(constructor, "constructor");
+  }
+
+  /** Starts the description of record {@code type}; components follow in declaration order. */
+  public static <T> Builder<T> builder(Class<T> type) {
+    return new Builder<>(type);
+  }
+
+  /** The described fields: names in order and which are required. */
+  public JsonFields fields() {
+    return fields;
+  }
+
+  @Override
+  public void write(JsonOut out, T value) {
+    out.beginObject();
+    for (int i = 0; i < kinds.length; i++) {
+      switch (kinds[i]) {
+        case BOOLEAN -> out.bool(fields, i, this.<Predicate<T>>accessor(i).test(value));
+        case BYTE, SHORT, INT -> out.number(fields, i, (long) this.<ToIntFunction<T>>accessor(i).applyAsInt(value));
+        case LONG -> out.number(fields, i, this.<ToLongFunction<T>>accessor(i).applyAsLong(value));
+        case FLOAT -> out.number(fields, i, (float) this.<ToDoubleFunction<T>>accessor(i).applyAsDouble(value));
+        case DOUBLE -> out.number(fields, i, this.<ToDoubleFunction<T>>accessor(i).applyAsDouble(value));
+        case CHAR -> {
+          out.name(fields, i);
+          out.string(String.valueOf((char) this.<ToIntFunction<T>>accessor(i).applyAsInt(value)));
+        }
+        default -> writeReference(out, i, reference(i, value));
+      }
+    }
+    out.endObject();
+  }
+
+  private void writeReference(JsonOut out, int i, Object value) {
+    switch (kinds[i]) {
+      case STRING -> out.string(fields, i, (String) value);
+      case DECIMAL -> out.decimal(fields, i, (BigDecimal) value);
+      case INSTANT -> out.instant(fields, i, (Instant) value);
+      default -> out.value(fields, i, value, codec(i));
+    }
+  }
+
+  /** The value of reference component {@code i}, an {@code Optional}'s content or null. */
+  private Object reference(int i, T value) {
+    Object v = this.<Function<T, ?>>accessor(i).apply(value);
+    return presence[i] == OPTIONAL ? CodecSupport.orNull((Optional<?>) v) : v;
+  }
+
+  @SuppressWarnings("unchecked") // each accessor was added with the functional type its kind casts to
+  private <F> F accessor(int i) {
+    return (F) accessors[i];
+  }
+
+  @SuppressWarnings("unchecked") // a VALUE component's codec writes what its accessor returns
+  private JsonCodec<Object> codec(int i) {
+    return (JsonCodec<Object>) codecs[i];
+  }
+
+  @Override
+  public T read(JsonIn in) throws IOException {
+    Values values = new Values(kinds.length, primitives);
+    Object[] refs = values.refs;
+    long[] bits = values.bits;
+    for (int f = in.firstField(fields); f != JsonIn.END; f = in.nextField(fields)) {
+      switch (kinds[f]) {
+        case STRING -> refs[f] = in.string();
+        case DECIMAL -> refs[f] = CodecSupport.readBigDecimal(in);
+        case INSTANT -> refs[f] = CodecSupport.readInstant(in);
+        case BOOLEAN -> bits[f] = in.bool() ? 1 : 0;
+        case BYTE -> bits[f] = CodecSupport.readByte(in);
+        case SHORT -> bits[f] = CodecSupport.readShort(in);
+        case INT -> bits[f] = in.intValue();
+        case LONG -> bits[f] = in.longValue();
+        case FLOAT -> bits[f] = Float.floatToRawIntBits(CodecSupport.readFloat(in));
+        case DOUBLE -> bits[f] = Double.doubleToRawLongBits(in.doubleValue());
+        case CHAR -> bits[f] = CodecSupport.readChar(in);
+        default -> refs[f] = codecs[f].read(in);
+      }
+    }
+    return constructor.create(values);
+  }
+
+  /**
+   * Adds a message for each component that makes {@code value} an invalid event: a required
+   * reference component that is null ({@code data.paymentId: is required}), or an
+   * {@code Optional} component that is null instead of empty.
+   */
+  @Override
+  public void validate(T value, List<String> errors) {
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] >= BOOLEAN || presence[i] == NULLABLE
+          || this.<Function<T, ?>>accessor(i).apply(value) != null) {
+        continue;
+      }
+      errors.add("data." + fields.name(i) + ": is required"
+          + (presence[i] == OPTIONAL ? " (use Optional.empty(), not null)" : ""));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RecordCodec[" + type.getName() + "]";
+  }
+
+  /**
+   * Constructs the record from the values read, by component index.
+   *
+   * @param <T> the record type
+   */
+  @FunctionalInterface
+  public interface Constructor<T> {
+    /** The record holding {@code values}. */
+    T create(Values values);
+  }
+
+  /**
+   * The values of one record read, by component index: absent references are null (an
+   * {@code Optional} is then empty); primitives are always present (required on the wire).
+   */
+  public static final class Values {
+    private final Object[] refs;
+    private final long[] bits;
+
+    private Values(int size, boolean primitives) {
+      this.refs = new Object[size];
+      this.bits = primitives ? new long[size] : null;
+    }
+
+    /** Reference component {@code i}, typed as the constructor parameter it is passed to. */
+    @SuppressWarnings("unchecked") // the component was read by the codec given for its type
+    public <X> X get(int i) {
+      return (X) refs[i];
+    }
+
+    /** {@code Optional} component {@code i}: empty when absent or null on the wire. */
+    public <X> Optional<X> optional(int i) {
+      return Optional.ofNullable(get(i));
+    }
+
+    /** Boolean component {@code i}. */
+    public boolean getBoolean(int i) {
+      return bits[i] != 0;
+    }
+
+    /** Byte component {@code i}. */
+    public byte getByte(int i) {
+      return (byte) bits[i];
+    }
+
+    /** Short component {@code i}. */
+    public short getShort(int i) {
+      return (short) bits[i];
+    }
+
+    /** Int component {@code i}. */
+    public int getInt(int i) {
+      return (int) bits[i];
+    }
+
+    /** Long component {@code i}. */
+    public long getLong(int i) {
+      return bits[i];
+    }
+
+    /** Float component {@code i}. */
+    public float getFloat(int i) {
+      return Float.intBitsToFloat((int) bits[i]);
+    }
+
+    /** Double component {@code i}. */
+    public double getDouble(int i) {
+      return Double.longBitsToDouble(bits[i]);
+    }
+
+    /** Char component {@code i}. */
+    public char getChar(int i) {
+      return (char) bits[i];
+    }
+  }
+
+  /**
+   * Describes a record's components in declaration order, then {@link #build}s its codec.
+   *
+   * @param <T> the record type
+   */
+  public static final class Builder<T> {
+    private final Class<T> type;
+    private final JsonFields.Builder names = JsonFields.builder();
+    private final List<Byte> kinds = new ArrayList<>();
+    private final List<Byte> presence = new ArrayList<>();
+    private final List<Object> accessors = new ArrayList<>();
+    private final List<JsonCodec<?>> codecs = new ArrayList<>();
+
+    private Builder(Class<T> type) {
+      this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /** A required component written and read with {@code codec}: a null value fails validation. */
+    public Builder<T> field(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+      names.required(name);
+      return reference(REQUIRED, accessor, codec);
+    }
+
+    /** A {@code @Nullable} component: omitted when null, null when absent. */
+    public Builder<T> nullable(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+      names.optional(name);
+      return reference(NULLABLE, accessor, codec);
+    }
+
+    /** An {@code Optional} component: omitted when empty, empty when absent or null. */
+    public Builder<T> optional(String name, Function<? super T, ? extends Optional<?>> accessor, JsonCodec<?> codec) {
+      names.optional(name);
+      return reference(OPTIONAL, accessor, codec);
+    }
+
+    private Builder<T> reference(byte how, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+      byte kind = VALUE;
+      if (codec == CodecSupport.STRING) {
+        kind = STRING;
+      } else if (codec == CodecSupport.BIG_DECIMAL) {
+        kind = DECIMAL;
+      } else if (codec == CodecSupport.INSTANT) {
+        kind = INSTANT;
+      }
+      return add(kind, how, accessor, Objects.requireNonNull(codec, "codec"));
+    }
+
+    /** A {@code boolean} component. */
+    public Builder<T> booleanField(String name, Predicate<? super T> accessor) {
+      return primitive(name, BOOLEAN, accessor);
+    }
+
+    /** A {@code byte} component, a JSON integer in its range. */
+    public Builder<T> byteField(String name, ToIntFunction<? super T> accessor) {
+      return primitive(name, BYTE, accessor);
+    }
+
+    /** A {@code short} component, a JSON integer in its range. */
+    public Builder<T> shortField(String name, ToIntFunction<? super T> accessor) {
+      return primitive(name, SHORT, accessor);
+    }
+
+    /** An {@code int} component. */
+    public Builder<T> intField(String name, ToIntFunction<? super T> accessor) {
+      return primitive(name, INT, accessor);
+    }
+
+    /** A {@code long} component. */
+    public Builder<T> longField(String name, ToLongFunction<? super T> accessor) {
+      return primitive(name, LONG, accessor);
+    }
+
+    /** A {@code float} component, written as {@link Float#toString} spells it. */
+    public Builder<T> floatField(String name, ToDoubleFunction<? super T> accessor) {
+      return primitive(name, FLOAT, accessor);
+    }
+
+    /** A {@code double} component. */
+    public Builder<T> doubleField(String name, ToDoubleFunction<? super T> accessor) {
+      return primitive(name, DOUBLE, accessor);
+    }
+
+    /** A {@code char} component, a one-character JSON string. */
+    public Builder<T> charField(String name, ToIntFunction<? super T> accessor) {
+      return primitive(name, CHAR, accessor);
+    }
+
+    private Builder<T> primitive(String name, byte kind, Object accessor) {
+      names.required(name);
+      return add(kind, REQUIRED, accessor, null);
+    }
+
+    private Builder<T> add(byte kind, byte how, Object accessor, JsonCodec<?> codec) {
+      kinds.add(kind);
+      presence.add(how);
+      accessors.add(Objects.requireNonNull(accessor, "accessor"));
+      codecs.add(codec);
+      return this;
+    }
+
+    /** The codec, constructing records from the values read with {@code constructor}. */
+    public RecordCodec<T> build(Constructor<T> constructor) {
+      return new RecordCodec<>(this, constructor);
+    }
+  }
+}
