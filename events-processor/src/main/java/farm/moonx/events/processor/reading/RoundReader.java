@@ -80,9 +80,10 @@ public final class RoundReader {
    */
   public Batch ready() {
     Set<String> blocked = deferred.values().stream().map(Unresolved::packageName).collect(Collectors.toSet());
-    List<EventModel> events = waiting.stream()
-        .filter(e -> !blocked.contains(Names.packageOf(e.element()).getQualifiedName().toString())).toList();
-    waiting.removeAll(events);
+    List<EventModel> events = new ArrayList<>();
+    // One pass (a removeAll would compare the deep models pairwise: quadratic in the events).
+    waiting.removeIf(e -> !blocked.contains(Names.packageOf(e.element()).getQualifiedName().toString())
+        && events.add(e));
     Set<String> pending = deferred.values().stream().map(Unresolved::eventName).collect(Collectors.toSet());
     waiting.forEach(e -> pending.add(e.name().text()));
     List<ConsumerModel> free = consumers.stream().filter(c -> pending.stream().noneMatch(c::maySelect)).toList();

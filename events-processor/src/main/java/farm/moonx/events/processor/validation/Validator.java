@@ -10,8 +10,10 @@ import farm.moonx.events.processor.reading.Baselines;
 import farm.moonx.events.processor.reading.CatalogReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,9 +80,11 @@ public final class Validator {
     VersionChecks.Split versions = new VersionChecks(reporter).split(
         valid.stream().filter(e -> !rejected.contains(e)).toList());
     List<CatalogModel> accepted = new ArrayList<>();
+    Set<EventModel> newestOnes = Collections.newSetFromMap(new IdentityHashMap<>());
+    newestOnes.addAll(versions.newest());
     declarations.forEach((pkg, declaration) -> {
       List<EventModel> newest = valid.stream().filter(e -> e.type().packageName().equals(pkg))
-          .filter(versions.newest()::contains).sorted(Comparator.comparing(e -> e.name().text())).toList();
+          .filter(newestOnes::contains).sorted(Comparator.comparing(e -> e.name().text())).toList();
       List<OlderVersion> older = versions.older().stream().filter(o -> o.event().type().packageName().equals(pkg))
           .sorted(Comparator.comparing((OlderVersion o) -> o.event().name().text())
               .thenComparingInt(OlderVersion::major))

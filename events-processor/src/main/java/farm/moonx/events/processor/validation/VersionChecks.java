@@ -7,6 +7,7 @@ import farm.moonx.events.processor.model.TypeRef;
 import farm.moonx.events.processor.reading.Upcasts;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,12 @@ public final class VersionChecks {
         }
       }
     }
-    newest.sort(Comparator.comparingInt(events::indexOf));
+    // In declaration order, by position (indexOf would compare the deep models: quadratic).
+    Map<EventModel, Integer> position = new IdentityHashMap<>();
+    for (EventModel event : events) {
+      position.putIfAbsent(event, position.size());
+    }
+    newest.sort(Comparator.comparingInt(position::get));
     return new Split(newest, older);
   }
 
