@@ -35,7 +35,6 @@ public final class EventRecords {
     byte[] value = serializer.serialize(envelope, descriptor);
     EventMetadata m = envelope.metadata();
     Headers headers = new RecordHeaders();
-    put(headers, EventHeaders.EVENT_TYPE, m.eventType());
     put(headers, EventHeaders.EVENT_ID, m.eventId());
     put(headers, EventHeaders.EVENT_VERSION, m.eventVersion());
     put(headers, EventHeaders.CORRELATION_ID, m.correlationId());
@@ -48,6 +47,9 @@ public final class EventRecords {
       put(headers, EventHeaders.CE_TIME, Instant.ofEpochMilli(m.timestamp()).toString());
       put(headers, EventHeaders.CONTENT_TYPE, "application/json");
     }
+    // Last of ours: a consumer routes by it with lastHeader, which searches from the end and
+    // makes kafka-clients decode every header key it passes on the way.
+    put(headers, EventHeaders.EVENT_TYPE, m.eventType());
     Long timestamp = m.timestamp() > 0 ? m.timestamp() : null;
     return new ProducerRecord<>(topic, null, timestamp, m.partition(), value, headers);
   }
