@@ -48,7 +48,8 @@ public final class LogText {
   private static boolean isPlain(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+      // Printable ASCII passes on one range check (ids and names are that); the rest is looked at.
+      if ((c < 0x20 || c >= 0x7f) && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
         return false;
       }
     }

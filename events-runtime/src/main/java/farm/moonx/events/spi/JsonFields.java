@@ -128,10 +128,20 @@ public final class JsonFields {
     return quoted[index];
   }
 
-  /** The index of the field whose name hashes to {@code hash}, or -1 (the caller compares the bytes). */
-  int indexOfHash(int hash, int from) {
-    for (int i = from; i < hashes.length; i++) {
-      if (hashes[i] == hash) {
+  /**
+   * The field whose name stands in {@code body} at {@code start} (its weak {@code hash} already
+   * computed by the reader), searching from {@code expected} on and then from the first field:
+   * fields come in declaration order with the omitted (null) ones left out, so the search
+   * usually ends at once or after a few integer compares. -1 if none.
+   */
+  int find(int hash, int expected, byte[] body, int start) {
+    for (int i = expected; i < hashes.length; i++) {
+      if (hashes[i] == hash && isAt(i, body, start)) {
+        return i;
+      }
+    }
+    for (int i = 0; i < expected && i < hashes.length; i++) {
+      if (hashes[i] == hash && isAt(i, body, start)) {
         return i;
       }
     }

@@ -195,17 +195,7 @@ public final class JsonIn {
 
   /** The field whose name the reader just read: the one expected next, else by hash; -1 if none. */
   private int match(JsonFields fields, int hash) {
-    int start = reader.getTokenStart();
-    int next = lastField[depth] + 1;
-    if (next < fields.size() && fields.isAt(next, body, start)) {
-      return next;
-    }
-    for (int i = fields.indexOfHash(hash, 0); i >= 0; i = fields.indexOfHash(hash, i + 1)) {
-      if (fields.isAt(i, body, start)) {
-        return i;
-      }
-    }
-    return -1;
+    return fields.find(hash, lastField[depth] + 1, body, reader.getTokenStart());
   }
 
   private int finish(JsonFields fields) {

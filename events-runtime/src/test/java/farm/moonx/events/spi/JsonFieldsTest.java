@@ -35,4 +35,22 @@ class JsonFieldsTest {
       assertThat(fields.isAt(0, unterminated, 0)).isFalse();
     }
   }
+
+  @Test
+  void findsAFieldAfterOmittedOnesBeforeTheExpectedOneAndAmongAnagrams() {
+    JsonFields fields = JsonFields.of("ab", "ba", "note?", "amount");
+    byte[] body = "\"ba\"\"amount\"\"ab\"\"zz\"".getBytes(StandardCharsets.UTF_8);
+    assertThat(fields.find(weakHash("ba"), 0, body, 1)).isEqualTo(1); // "ab" has the same hash: bytes decide
+    assertThat(fields.find(weakHash("amount"), 2, body, 5)).isEqualTo(3); // "note" omitted
+    assertThat(fields.find(weakHash("ab"), 3, body, 13)).isEqualTo(0); // before the expected one
+    assertThat(fields.find(weakHash("zz"), 0, body, 17)).isEqualTo(-1);
+  }
+
+  private static int weakHash(String name) {
+    int hash = 0;
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      hash += b;
+    }
+    return hash;
+  }
 }
