@@ -1,10 +1,13 @@
 package farm.moonx.events.benchmarks;
 
+import farm.moonx.events.EventEnvelope;
+import farm.moonx.events.PublishOptions;
 import farm.moonx.events.benchmarks.model.BenchEvents;
 import farm.moonx.events.benchmarks.model.PaymentProcessed;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.KafkaEventConsumer;
 import farm.moonx.events.kafka.KafkaEventPublisher;
+import farm.moonx.events.spi.JsonEventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Publish-to-handle latency, one event in flight, acks=all, over loopback: the typed publisher
  * and container against a plain producer and a plain consumer thread (subscribed in a group
  * and committing per poll, as the container does by default). An operation publishes one event
- * and returns when the consumer side has handed it over; JMH samples the distribution.
+ * and returns when the consumer side has handed it over; JMH samples the distribution. The two
+ * half-and-half benchmarks (typed publisher to the plain consumer, plain producer to the
+ * container) tell which side a gap comes from.
  */
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
@@ -59,6 +64,7 @@ public class LatencyBenchmark {
   private final BlockingQueue<String> typedSeen = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> rawSeen = new LinkedBlockingQueue<>();
   private byte[] value;
+  private KafkaEventPublisher typedToRaw;
   private Headers headers;
   private long sequence;
 
@@ -69,6 +75,7 @@ public class LatencyBenchmark {
     kafka.cluster().createTopic(TYPED_TOPIC, 1);
     kafka.cluster().createTopic(RAW_TOPIC, 1);
     typed = kafka.typedPublisher(TYPED_TOPIC);
+    typedToRaw = kafka.typedPublisher(RAW_TOPIC);
     typedConsumer = KafkaEventConsumer.create(EventConsumerConfig.builder("latency-typed")
         .bootstrapServers(kafka.cluster().bootstrapServers())
         .topics(TYPED_TOPIC)
@@ -110,8 +117,33 @@ public class LatencyBenchmark {
   @Benchmark
   public String typedRoundTrip() throws InterruptedException {
     String id = "p-" + sequence++;
-    typed.publish(BenchEvents.PAYMENT_PROCESSED, new PaymentProcessed(id, "u-1", Payloads.AMOUNT, "USD", Payloads.PROCESSED_AT));
+    typed.publish(BenchEvents.PAYMENT_PROCESSED, payment(id));
     return await(typedSeen, id);
+  }
+
+  /**
+   * Half and half, to tell which side a gap comes from: the plain producer sends an envelope
+   * (serialized here, as any producer must) to the container's topic.
+   */
+  @Benchmark
+  public String rawPublishTypedConsume() throws InterruptedException {
+    String id = "p-" + sequence++;
+    EventEnvelope<PaymentProcessed> envelope = new EventEnvelope<>(Payloads.envelope().metadata(), payment(id));
+    byte[] body = JsonEventSerializer.shared().serialize(envelope, BenchEvents.PAYMENT_PROCESSED);
+    raw.send(new ProducerRecord<>(TYPED_TOPIC, null, id, body, headers));
+    return await(typedSeen, id);
+  }
+
+  /** Half and half: the typed publisher sends to the plain consumer's topic, keyed by the id it waits for. */
+  @Benchmark
+  public String typedPublishRawConsume() throws InterruptedException {
+    String id = "p-" + sequence++;
+    typedToRaw.publish(BenchEvents.PAYMENT_PROCESSED, payment(id), PublishOptions.builder().partitionKey(id).build());
+    return await(rawSeen, id);
+  }
+
+  private static PaymentProcessed payment(String id) {
+    return new PaymentProcessed(id, "u-1", Payloads.AMOUNT, "USD", Payloads.PROCESSED_AT);
   }
 
   /** Baseline: send one pre-serialized envelope, wait for the plain consumer to see it. */
@@ -139,6 +171,7 @@ public class LatencyBenchmark {
   public void tearDown() throws InterruptedException {
     typedConsumer.close(Duration.ofSeconds(30));
     typed.close();
+    typedToRaw.close();
     rawConsumer.wakeup();
     rawPoller.join(30_000);
     raw.close();
