@@ -81,10 +81,6 @@ public final class JsonFields {
     return names[index];
   }
 
-  byte[] raw(int index) {
-    return raw[index];
-  }
-
   /**
    * Whether the name of field {@code index} stands in {@code body} at {@code start}, followed by
    * its closing quote (a field name never holds a quote or backslash, so it cannot go on past

@@ -19,6 +19,16 @@ public final class JsonOut {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
+  /** Powers of ten up to 10^18, for splitting an unscaled value at its decimal point. */
+  private static final long[] TENS = new long[19];
+
+  static {
+    TENS[0] = 1;
+    for (int i = 1; i < TENS.length; i++) {
+      TENS[i] = TENS[i - 1] * 10;
+    }
+  }
+
   private final JsonWriter writer;
   private boolean comma;
 
@@ -211,16 +221,6 @@ public final class JsonOut {
   public void decimal(BigDecimal value) {
     if (!plainDecimal(value)) {
       string(CodecSupport.decimalString(value));
-    }
-  }
-
-  /** Powers of ten up to 10^18, for splitting an unscaled value at its decimal point. */
-  private static final long[] TENS = new long[19];
-
-  static {
-    TENS[0] = 1;
-    for (int i = 1; i < TENS.length; i++) {
-      TENS[i] = TENS[i - 1] * 10;
     }
   }
 

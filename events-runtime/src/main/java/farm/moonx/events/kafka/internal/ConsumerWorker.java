@@ -238,7 +238,8 @@ public final class ConsumerWorker implements Runnable {
       return settle(partition, record, overrun(record, 1), null) ? at + 1 : -1;
     }
     if (done.error() instanceof KafkaException e) {
-      return notCommitted(partition, record, e);
+      notCommitted(partition, record, e);
+      return -1;
     }
     if (done.error() != null) {
       throw done.error();
@@ -280,7 +281,8 @@ public final class ConsumerWorker implements Runnable {
       } catch (TimeoutException e) {
         outcome = overrun(record, attempt);
       } catch (KafkaException e) {
-        return notCommitted(partition, record, e) >= 0;
+        notCommitted(partition, record, e);
+        return false;
       }
     }
     return settle(partition, record, outcome, failure);
@@ -312,13 +314,12 @@ public final class ConsumerWorker implements Runnable {
 
   /**
    * The transaction could not commit (a rebalance fenced it, a broker error): it was aborted, so
-   * the record is not done and not counted as a failed attempt either. Returns -1 (rewound).
+   * the record is not done and not counted as a failed attempt either: rewinds to it.
    */
-  private int notCommitted(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, KafkaException e) {
+  private void notCommitted(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, KafkaException e) {
     log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
         record.partition(), record.offset(), e.toString());
     rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
-    return -1;
   }
 
   /** {@link RecordProcessor#process} of {@code record}, in a transaction with its offset if the worker has one. */
