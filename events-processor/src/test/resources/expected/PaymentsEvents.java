@@ -17,26 +17,26 @@ import javax.annotation.processing.Generated;
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
 public final class PaymentsEvents extends CatalogRegistry {
-  private static final RecordCodec<PaymentFailed> PAYMENT_FAILED_CODEC = RecordCodec.builder(PaymentFailed.class)
+  private static final RecordCodec<PaymentFailed> PAYMENT_FAILED_CODEC = RecordCodec.builder(PaymentFailed.class, PaymentsEvents::paymentFailed, PaymentsEvents::newPaymentFailed)
       .longField("accountId", PaymentFailed::accountId)
-      .field("paymentId", PaymentFailed::paymentId, CodecSupport.STRING)
-      .optional("reason", PaymentFailed::reason, CodecSupport.STRING)
+      .field("paymentId", CodecSupport.STRING)
+      .optional("reason", CodecSupport.STRING)
       .intField("attempts", PaymentFailed::attempts)
-      .build(v -> new PaymentFailed(v.getLong(0), v.<String>get(1), v.<String>optional(2), v.getInt(3)));
+      .build();
 
-  private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.builder(PaymentProcessed.class)
-      .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
-      .field("userId", PaymentProcessed::userId, CodecSupport.STRING)
-      .field("amount", PaymentProcessed::amount, CodecSupport.BIG_DECIMAL)
-      .field("currency", PaymentProcessed::currency, CodecSupport.STRING)
-      .field("processedAt", PaymentProcessed::processedAt, CodecSupport.INSTANT)
-      .build(v -> new PaymentProcessed(v.<String>get(0), v.<String>get(1), v.<BigDecimal>get(2), v.<String>get(3), v.<Instant>get(4)));
+  private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
+      .field("paymentId", CodecSupport.STRING)
+      .field("userId", CodecSupport.STRING)
+      .field("amount", CodecSupport.BIG_DECIMAL)
+      .field("currency", CodecSupport.STRING)
+      .field("processedAt", CodecSupport.INSTANT)
+      .build();
 
   /**
    * {@code payment.failed} version 1.0: {@link PaymentFailed}.
    */
   public static final EventDescriptor<PaymentFailed> PAYMENT_FAILED = event("payment.failed", PaymentFailed.class, PAYMENT_FAILED_CODEC)
-      .partitionKey(data -> String.valueOf(data.accountId()))
+      .partitionKey(PAYMENT_FAILED_CODEC.partitionKey(0))
       .build();
 
   /**
@@ -45,7 +45,7 @@ public final class PaymentsEvents extends CatalogRegistry {
   public static final EventDescriptor<PaymentProcessed> PAYMENT_PROCESSED = event("payment.processed", PaymentProcessed.class, PAYMENT_PROCESSED_CODEC)
       .version("1.2")
       .classification(DataClassification.CONFIDENTIAL)
-      .partitionKey(PaymentProcessed::userId)
+      .partitionKey(PAYMENT_PROCESSED_CODEC.partitionKey(1))
       .build();
 
   /**
@@ -53,6 +53,33 @@ public final class PaymentsEvents extends CatalogRegistry {
    */
   public PaymentsEvents() {
     super("Payments", PAYMENT_FAILED, PAYMENT_PROCESSED);
+  }
+
+  private static Object paymentFailed(PaymentFailed data, int component) {
+    return switch (component) {
+      case 1 -> data.paymentId();
+      case 2 -> data.reason();
+      default -> throw new IndexOutOfBoundsException(component);
+    };
+  }
+
+  private static PaymentFailed newPaymentFailed(RecordCodec.Values v) {
+    return new PaymentFailed(v.getLong(0), v.<String>get(1), v.<String>optional(2), v.getInt(3));
+  }
+
+  private static Object paymentProcessed(PaymentProcessed data, int component) {
+    return switch (component) {
+      case 0 -> data.paymentId();
+      case 1 -> data.userId();
+      case 2 -> data.amount();
+      case 3 -> data.currency();
+      case 4 -> data.processedAt();
+      default -> throw new IndexOutOfBoundsException(component);
+    };
+  }
+
+  private static PaymentProcessed newPaymentProcessed(RecordCodec.Values v) {
+    return new PaymentProcessed(v.<String>get(0), v.<String>get(1), v.<BigDecimal>get(2), v.<String>get(3), v.<Instant>get(4));
   }
 
   private static <T> EventDescriptor.Builder<T> event(String name, Class<T> type,

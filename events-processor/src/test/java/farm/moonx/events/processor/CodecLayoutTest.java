@@ -105,7 +105,7 @@ class CodecLayoutTest {
         .contains("public static final RecordCodec<Money> INSTANCE");
     assertThat(c).generatedSourceFile("com.example.common.Money_RateCodec");
     assertThat(c).generatedSourceFile("com.example.shop.ShopEvents").contentsAsUtf8String()
-        .contains(".field(\"total\", Priced::total, MoneyCodec.INSTANCE)");
+        .contains(".field(\"total\", MoneyCodec.INSTANCE)");
     String json = "{\"orderId\":\"o-1\",\"total\":{\"currency\":\"EUR\",\"amount\":\"9.90\","
         + "\"rate\":{\"from\":\"USD\",\"value\":0.5}}}";
     assertThat(roundTrip(TestCompiler.loader(c), "com.example.shop.ShopEvents", "ORDER_PRICED", json))

@@ -14,21 +14,38 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * The codec of one record, built from its description: per component its JSON name, its
- * accessor, how its value is written and read (a {@link JsonCodec}, or a primitive kind), and
- * whether it is required, nullable or an {@code Optional}; then how to construct the record from
- * the values read. That one description drives writing (names pre-encoded in a
- * {@link JsonFields}, null values omitted), reading ({@link JsonIn#firstField}: unknown fields
- * skipped, a missing required field reported by name and byte offset) and {@link #validate}.
- * The annotation processor generates one per record:
+ * The codec of one record, built from its description: per component its JSON name, how its
+ * value is written and read (a {@link JsonCodec}, or a primitive kind), and whether it is
+ * required, nullable or an {@code Optional}; how to get the components of a record
+ * ({@link Accessor}) and how to construct one from the values read ({@link Constructor}). That
+ * one description drives writing (names pre-encoded in a {@link JsonFields}, null values
+ * omitted), reading ({@link JsonIn#firstField}: unknown fields skipped, a missing required field
+ * reported by name and byte offset), {@link #validate} and {@link #partitionKey}. The annotation
+ * processor generates one per record, with its accessor and constructor as two static methods
+ * beside it:
  *
  * <pre>{@code
- * RecordCodec.builder(PaymentProcessed.class)
- *     .field("paymentId", PaymentProcessed::paymentId, CodecSupport.STRING)
+ * RecordCodec.builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
+ *     .field("paymentId", CodecSupport.STRING)
  *     .intField("attempt", PaymentProcessed::attempt)
- *     .optional("note", PaymentProcessed::note, CodecSupport.STRING)
- *     .build(v -> new PaymentProcessed(v.<String>get(0), v.getInt(1), v.<String>optional(2)));
+ *     .optional("note", CodecSupport.STRING)
+ *     .build();
+ *
+ * private static Object paymentProcessed(PaymentProcessed data, int component) {
+ *   return switch (component) {
+ *     case 0 -> data.paymentId();
+ *     case 2 -> data.note();
+ *     default -> throw new IndexOutOfBoundsException(component);
+ *   };
+ * }
+ *
+ * private static PaymentProcessed newPaymentProcessed(RecordCodec.Values v) {
+ *   return new PaymentProcessed(v.<String>get(0), v.getInt(1), v.<String>optional(2));
+ * }
  * }</pre>
+ *
+ * <p>One accessor method, not a method reference per component: javac's cost for a class's
+ * method references grows faster than their number. Primitive components keep one each (no boxing).
  *
  * <p>The builder's methods are deliberately not generic (javac checks thousands of generated
  * calls faster without inference): the codec given for a component must write and read the type
@@ -36,8 +53,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Strings, decimals and instants given as {@link CodecSupport#STRING},
  * {@link CodecSupport#BIG_DECIMAL} and {@link CodecSupport#INSTANT} take a direct path (same
- * bytes as those codecs); primitives are written and read without boxing. Immutable and
- * thread-safe.
+ * bytes as those codecs). Immutable and thread-safe.
  *
  * @param <T> the record type
  */
@@ -63,12 +79,13 @@ public final class RecordCodec<T> implements EventCodec<T> {
   private final JsonFields fields;
   private final byte[] kinds;
   private final byte[] presence;
-  private final Object[] accessors;
+  private final Accessor<T> accessor;
+  private final Object[] primitiveAccessors;
   private final JsonCodec<?>[] codecs;
   private final boolean primitives;
   private final Constructor<T> constructor;
 
-  private RecordCodec(Builder<T> b, Constructor<T> constructor) {
+  private RecordCodec(Builder<T> b) {
     this.type = b.type;
     this.fields = b.names.build();
     int n = b.kinds.size();
@@ -80,15 +97,27 @@ public final class RecordCodec<T> implements EventCodec<T> {
       presence[i] = b.presence.get(i);
       anyPrimitive |= kinds[i] >= BOOLEAN;
     }
-    this.accessors = b.accessors.toArray();
+    this.accessor = b.accessor;
+    this.primitiveAccessors = b.primitiveAccessors.toArray();
     this.codecs = b.codecs.toArray(new JsonCodec<?>[0]);
     this.primitives = anyPrimitive;
-    this.constructor = Objects.requireNonNull(constructor, "constructor");
+    this.constructor = b.constructor;
   }
 
-  /** Starts the description of record {@code type}; components follow in declaration order. */
-  public static <T> Builder<T> builder(Class<T> type) {
-    return new Builder<>(type);
+  /**
+   * Starts the description of record {@code type}, whose reference components {@code accessor}
+   * gets and whose instances {@code constructor} creates; components follow in declaration order.
+   */
+  public static <T> Builder<T> builder(Class<T> type, Accessor<T> accessor, Constructor<T> constructor) {
+    return new Builder<>(type, Objects.requireNonNull(accessor, "accessor"), constructor);
+  }
+
+  /**
+   * Starts the description of record {@code type} without reference components (only
+   * primitives, or none), whose instances {@code constructor} creates.
+   */
+  public static <T> Builder<T> builder(Class<T> type, Constructor<T> constructor) {
+    return new Builder<>(type, null, constructor);
   }
 
   /** The described fields: names in order and which are required. */
@@ -101,14 +130,14 @@ public final class RecordCodec<T> implements EventCodec<T> {
     out.beginObject();
     for (int i = 0; i < kinds.length; i++) {
       switch (kinds[i]) {
-        case BOOLEAN -> out.bool(fields, i, this.<Predicate<T>>accessor(i).test(value));
-        case BYTE, SHORT, INT -> out.number(fields, i, (long) this.<ToIntFunction<T>>accessor(i).applyAsInt(value));
-        case LONG -> out.number(fields, i, this.<ToLongFunction<T>>accessor(i).applyAsLong(value));
-        case FLOAT -> out.number(fields, i, (float) this.<ToDoubleFunction<T>>accessor(i).applyAsDouble(value));
-        case DOUBLE -> out.number(fields, i, this.<ToDoubleFunction<T>>accessor(i).applyAsDouble(value));
+        case BOOLEAN -> out.bool(fields, i, this.<Predicate<T>>primitive(i).test(value));
+        case BYTE, SHORT, INT -> out.number(fields, i, (long) this.<ToIntFunction<T>>primitive(i).applyAsInt(value));
+        case LONG -> out.number(fields, i, this.<ToLongFunction<T>>primitive(i).applyAsLong(value));
+        case FLOAT -> out.number(fields, i, (float) this.<ToDoubleFunction<T>>primitive(i).applyAsDouble(value));
+        case DOUBLE -> out.number(fields, i, this.<ToDoubleFunction<T>>primitive(i).applyAsDouble(value));
         case CHAR -> {
           out.name(fields, i);
-          out.string(String.valueOf((char) this.<ToIntFunction<T>>accessor(i).applyAsInt(value)));
+          out.string(String.valueOf((char) this.<ToIntFunction<T>>primitive(i).applyAsInt(value)));
         }
         default -> writeReference(out, i, reference(i, value));
       }
@@ -127,13 +156,13 @@ public final class RecordCodec<T> implements EventCodec<T> {
 
   /** The value of reference component {@code i}, an {@code Optional}'s content or null. */
   private Object reference(int i, T value) {
-    Object v = this.<Function<T, ?>>accessor(i).apply(value);
+    Object v = accessor.get(value, i);
     return presence[i] == OPTIONAL ? CodecSupport.orNull((Optional<?>) v) : v;
   }
 
-  @SuppressWarnings("unchecked") // each accessor was added with the functional type its kind casts to
-  private <F> F accessor(int i) {
-    return (F) accessors[i];
+  @SuppressWarnings("unchecked") // each primitive accessor was added with the functional type its kind casts to
+  private <F> F primitive(int i) {
+    return (F) primitiveAccessors[i];
   }
 
   @SuppressWarnings("unchecked") // a VALUE component's codec writes what its accessor returns
@@ -173,8 +202,7 @@ public final class RecordCodec<T> implements EventCodec<T> {
   @Override
   public void validate(T value, List<String> errors) {
     for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i] >= BOOLEAN || presence[i] == NULLABLE
-          || this.<Function<T, ?>>accessor(i).apply(value) != null) {
+      if (kinds[i] >= BOOLEAN || presence[i] == NULLABLE || accessor.get(value, i) != null) {
         continue;
       }
       errors.add("data." + fields.name(i) + ": is required"
@@ -182,9 +210,50 @@ public final class RecordCodec<T> implements EventCodec<T> {
     }
   }
 
+  /**
+   * Component {@code index} as a partition key: the text its JSON value has (a decimal's plain
+   * digits with their scale, an enum's name, a primitive's {@code String.valueOf}), null when
+   * the component is null or an empty {@code Optional}.
+   */
+  public Function<T, String> partitionKey(int index) {
+    Objects.checkIndex(index, kinds.length);
+    return switch (kinds[index]) {
+      case BOOLEAN -> value -> String.valueOf(this.<Predicate<T>>primitive(index).test(value));
+      case BYTE, SHORT, INT -> value -> String.valueOf(this.<ToIntFunction<T>>primitive(index).applyAsInt(value));
+      case LONG -> value -> String.valueOf(this.<ToLongFunction<T>>primitive(index).applyAsLong(value));
+      case FLOAT -> value -> String.valueOf((float) this.<ToDoubleFunction<T>>primitive(index).applyAsDouble(value));
+      case DOUBLE -> value -> String.valueOf(this.<ToDoubleFunction<T>>primitive(index).applyAsDouble(value));
+      case CHAR -> value -> String.valueOf((char) this.<ToIntFunction<T>>primitive(index).applyAsInt(value));
+      default -> value -> keyText(reference(index, value));
+    };
+  }
+
+  private static String keyText(Object value) {
+    if (value == null) {
+      return null;
+    } else if (value instanceof BigDecimal decimal) {
+      return CodecSupport.decimalString(decimal);
+    } else if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    return value.toString();
+  }
+
   @Override
   public String toString() {
     return "RecordCodec[" + type.getName() + "]";
+  }
+
+  /**
+   * Gets the reference components of a record, by component index (primitive components have
+   * an accessor each).
+   *
+   * @param <T> the record type
+   */
+  @FunctionalInterface
+  public interface Accessor<T> {
+    /** Reference component {@code index} of {@code record}; an {@code Optional} component's {@code Optional}. */
+    Object get(T record, int index);
   }
 
   /**
@@ -273,32 +342,39 @@ public final class RecordCodec<T> implements EventCodec<T> {
     private final JsonFields.Builder names = JsonFields.builder();
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Byte> presence = new ArrayList<>();
-    private final List<Object> accessors = new ArrayList<>();
+    private final Accessor<T> accessor;
+    private final Constructor<T> constructor;
+    private final List<Object> primitiveAccessors = new ArrayList<>();
     private final List<JsonCodec<?>> codecs = new ArrayList<>();
 
-    private Builder(Class<T> type) {
+    private Builder(Class<T> type, Accessor<T> accessor, Constructor<T> constructor) {
       this.type = Objects.requireNonNull(type, "type");
+      this.accessor = accessor;
+      this.constructor = Objects.requireNonNull(constructor, "constructor");
     }
 
     /** A required component written and read with {@code codec}: a null value fails validation. */
-    public Builder<T> field(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+    public Builder<T> field(String name, JsonCodec<?> codec) {
       names.required(name);
-      return reference(REQUIRED, accessor, codec);
+      return reference(REQUIRED, codec);
     }
 
     /** A {@code @Nullable} component: omitted when null, null when absent. */
-    public Builder<T> nullable(String name, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+    public Builder<T> nullable(String name, JsonCodec<?> codec) {
       names.optional(name);
-      return reference(NULLABLE, accessor, codec);
+      return reference(NULLABLE, codec);
     }
 
-    /** An {@code Optional} component: omitted when empty, empty when absent or null. */
-    public Builder<T> optional(String name, Function<? super T, ? extends Optional<?>> accessor, JsonCodec<?> codec) {
+    /** An {@code Optional} component ({@code codec} handles its value): omitted when empty, empty when absent or null. */
+    public Builder<T> optional(String name, JsonCodec<?> codec) {
       names.optional(name);
-      return reference(OPTIONAL, accessor, codec);
+      return reference(OPTIONAL, codec);
     }
 
-    private Builder<T> reference(byte how, Function<? super T, ?> accessor, JsonCodec<?> codec) {
+    private Builder<T> reference(byte how, JsonCodec<?> codec) {
+      if (accessor == null) {
+        throw new IllegalStateException(type.getName() + " has reference components: build it with an accessor");
+      }
       byte kind = VALUE;
       if (codec == CodecSupport.STRING) {
         kind = STRING;
@@ -307,7 +383,7 @@ public final class RecordCodec<T> implements EventCodec<T> {
       } else if (codec == CodecSupport.INSTANT) {
         kind = INSTANT;
       }
-      return add(kind, how, accessor, Objects.requireNonNull(codec, "codec"));
+      return add(kind, how, null, Objects.requireNonNull(codec, "codec"));
     }
 
     /** A {@code boolean} component. */
@@ -352,20 +428,20 @@ public final class RecordCodec<T> implements EventCodec<T> {
 
     private Builder<T> primitive(String name, byte kind, Object accessor) {
       names.required(name);
-      return add(kind, REQUIRED, accessor, null);
+      return add(kind, REQUIRED, Objects.requireNonNull(accessor, "accessor"), null);
     }
 
     private Builder<T> add(byte kind, byte how, Object accessor, JsonCodec<?> codec) {
       kinds.add(kind);
       presence.add(how);
-      accessors.add(Objects.requireNonNull(accessor, "accessor"));
+      primitiveAccessors.add(accessor);
       codecs.add(codec);
       return this;
     }
 
-    /** The codec, constructing records from the values read with {@code constructor}. */
-    public RecordCodec<T> build(Constructor<T> constructor) {
-      return new RecordCodec<>(this, constructor);
+    /** The codec. */
+    public RecordCodec<T> build() {
+      return new RecordCodec<>(this);
     }
   }
 }

@@ -27,13 +27,18 @@ class RecordCodecTest {
       String id, BigDecimal amount, Instant at, String maybe, Optional<String> note, List<Line> lines, Color color) {}
 
   /** Refers to itself, as a generated codec of a recursive record does. */
-  private static final RecordCodec<Line> LINE = RecordCodec.builder(Line.class)
-      .field("sku", Line::sku, CodecSupport.STRING)
+  private static final RecordCodec<Line> LINE = RecordCodec.builder(Line.class,
+          (line, i) -> i == 0 ? line.sku() : line.replaces(),
+          v -> new Line(v.get(0), v.getInt(1), v.optional(2)))
+      .field("sku", CodecSupport.STRING)
       .intField("quantity", Line::quantity)
-      .optional("replaces", Line::replaces, CodecSupport.lazy(() -> RecordCodecTest.LINE))
-      .build(v -> new Line(v.get(0), v.getInt(1), v.optional(2)));
+      .optional("replaces", CodecSupport.lazy(() -> RecordCodecTest.LINE))
+      .build();
 
-  private static final RecordCodec<Order> ORDER = RecordCodec.builder(Order.class)
+  private static final RecordCodec<Order> ORDER = RecordCodec.builder(Order.class, RecordCodecTest::component,
+          v -> new Order(v.getBoolean(0), v.getByte(1), v.getShort(2), v.getInt(3), v.getLong(4), v.getFloat(5),
+              v.getDouble(6), v.getChar(7), v.get(8), v.get(9), v.get(10), v.get(11), v.optional(12), v.get(13),
+              v.get(14)))
       .booleanField("flag", Order::flag)
       .byteField("tiny", Order::tiny)
       .shortField("small", Order::small)
@@ -42,16 +47,28 @@ class RecordCodecTest {
       .floatField("ratio", Order::ratio)
       .doubleField("measure", Order::measure)
       .charField("letter", Order::letter)
-      .field("id", Order::id, CodecSupport.STRING)
-      .field("amount", Order::amount, CodecSupport.BIG_DECIMAL)
-      .field("at", Order::at, CodecSupport.INSTANT)
-      .nullable("maybe", Order::maybe, CodecSupport.STRING)
-      .optional("note", Order::note, CodecSupport.STRING)
-      .field("lines", Order::lines, CodecArrays.list(LINE))
-      .field("color", Order::color, CodecSupport.enumOf("Color", Color.values()))
-      .build(v -> new Order(v.getBoolean(0), v.getByte(1), v.getShort(2), v.getInt(3), v.getLong(4), v.getFloat(5),
-          v.getDouble(6), v.getChar(7), v.get(8), v.get(9), v.get(10), v.get(11), v.optional(12), v.get(13),
-          v.get(14)));
+      .field("id", CodecSupport.STRING)
+      .field("amount", CodecSupport.BIG_DECIMAL)
+      .field("at", CodecSupport.INSTANT)
+      .nullable("maybe", CodecSupport.STRING)
+      .optional("note", CodecSupport.STRING)
+      .field("lines", CodecArrays.list(LINE))
+      .field("color", CodecSupport.enumOf("Color", Color.values()))
+      .build();
+
+  /** The accessor of {@link Order}'s reference components, as the processor generates one. */
+  private static Object component(Order order, int index) {
+    return switch (index) {
+      case 8 -> order.id();
+      case 9 -> order.amount();
+      case 10 -> order.at();
+      case 11 -> order.maybe();
+      case 12 -> order.note();
+      case 13 -> order.lines();
+      case 14 -> order.color();
+      default -> throw new IndexOutOfBoundsException(index);
+    };
+  }
 
   private static final Order ORDER_VALUE = new Order(true, (byte) -1, (short) 300, 7, 9007199254740993L, 0.1f, 2.5,
       'x', "o-1", new BigDecimal("12.50"), Instant.ofEpochMilli(1732700000000L), null, Optional.of("n"),
@@ -105,6 +122,18 @@ class RecordCodecTest {
         .hasMessageContaining("data.lines[0].replaces.quantity: expected");
     assertThatThrownBy(() -> read(ORDER, ORDER_JSON.replace("\"GREEN\"", "\"BLUE\"")))
         .hasMessageContaining("data.color: \"BLUE\" is not a constant of Color");
+  }
+
+  @Test
+  void givesEachComponentAsAPartitionKeyInTheTextOfItsJsonValue() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      keys.add(ORDER.partitionKey(i).apply(ORDER_VALUE));
+    }
+    assertThat(keys).containsExactly("true", "-1", "300", "7", "9007199254740993", "0.1", "2.5", "x", "o-1", "12.50",
+        "2024-11-27T09:33:20Z", null, "n", ORDER_VALUE.lines().toString(), "GREEN");
+    assertThat(LINE.partitionKey(2).apply(new Line("a", 1, Optional.empty()))).isNull();
+    assertThatThrownBy(() -> ORDER.partitionKey(15)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package farm.moonx.events.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -26,9 +27,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The codecs of a catalog's records, each a {@code RecordCodec} built from the record's
- * description: one line per component (its JSON name, accessor and codec), then the record's
- * construction from the values read. The runtime's {@code RecordCodec} writes, reads and
- * validates from it.
+ * description: one line per component (its JSON name and codec; a primitive's accessor), and
+ * two private static methods beside it, one getting the reference components by index (a
+ * {@code switch}), one constructing the record from the values read. No method reference per
+ * component: javac's cost for a class's method references grows faster than their number. The
+ * runtime's {@code RecordCodec} writes, reads and validates from it.
  *
  * <p>The codecs of records in the catalog's package are private constants of the registry
  * ({@code PaymentsEvents}), nested records before the records using them (a cycle goes through
@@ -73,13 +76,15 @@ public final class CodecGenerator {
     // Holders may refer to each other in a cycle, so each refers to the others lazily.
     Function<TypeRef, CodeBlock> others = ref -> CodeBlock.of("$T.lazy(() -> $T.INSTANCE)",
         GeneratedNames.CODEC_SUPPORT, GeneratedNames.codec(ref));
-    return TypeSpec.classBuilder(holder)
+    TypeSpec.Builder spec = TypeSpec.classBuilder(holder)
         .addJavadoc("The JSON codec of {@link $T}.\n", type)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.RECORD_CODEC, type), "INSTANCE",
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    NameAllocator names = new NameAllocator();
+    names.newName("INSTANCE");
+    return spec.addField(FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.RECORD_CODEC, type), "INSTANCE",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Writes, reads and validates {@link $T}.\n", type)
-            .initializer(description(record, others))
+            .initializer(description(record, others, spec, holder, names))
             .build())
         .build();
   }
@@ -98,19 +103,20 @@ public final class CodecGenerator {
         fields.put(t, names.newName(upperSnake(String.join("", t.simpleNames())) + "_CODEC", t)));
     Set<TypeRef> visiting = new HashSet<>();
     for (TypeRef type : fields.keySet()) {
-      add(type, all, fields, codecs, visiting, registry, registryName);
+      add(type, all, fields, codecs, visiting, registry, registryName, names);
     }
     return codecs;
   }
 
   private static void add(TypeRef type, Map<TypeRef, RecordModel> all, Map<TypeRef, String> fields,
-      Map<TypeRef, CodeBlock> codecs, Set<TypeRef> visiting, TypeSpec.Builder registry, ClassName registryName) {
+      Map<TypeRef, CodeBlock> codecs, Set<TypeRef> visiting, TypeSpec.Builder registry, ClassName registryName,
+      NameAllocator names) {
     if (codecs.containsKey(type) || !fields.containsKey(type) || !visiting.add(type)) {
       return;
     }
     RecordModel record = all.get(type);
     for (TypeRef used : references(record)) {
-      add(used, all, fields, codecs, visiting, registry, registryName);
+      add(used, all, fields, codecs, visiting, registry, registryName, names);
     }
     // Whatever is still missing is in a cycle through this record: initialized later, read lazily.
     Function<TypeRef, CodeBlock> resolve = ref -> codecs.containsKey(ref) ? codecs.get(ref)
@@ -118,7 +124,7 @@ public final class CodecGenerator {
     ClassName javaType = GeneratedNames.className(type);
     registry.addField(FieldSpec.builder(ParameterizedTypeName.get(GeneratedNames.RECORD_CODEC, javaType),
             fields.get(type), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(description(record, resolve))
+        .initializer(description(record, resolve, registry, registryName, names))
         .build());
     codecs.put(type, CodeBlock.of("$N", fields.get(type)));
   }
@@ -144,30 +150,57 @@ public final class CodecGenerator {
     }
   }
 
-  /** {@code RecordCodec.builder(X.class).field(..)...build(v -> new X(..))}. */
-  private static CodeBlock description(RecordModel record, Function<TypeRef, CodeBlock> records) {
+  /**
+   * {@code RecordCodec.builder(X.class, Owner::x, Owner::newX).field(..)...build()}, adding the
+   * accessor {@code x} and the constructor {@code newX} to {@code owner}.
+   */
+  private static CodeBlock description(RecordModel record, Function<TypeRef, CodeBlock> records,
+      TypeSpec.Builder owner, ClassName ownerName, NameAllocator names) {
     ClassName type = GeneratedNames.className(record.type());
-    CodeBlock.Builder b = CodeBlock.builder()
-        .add("$T.builder($T.class)\n", GeneratedNames.RECORD_CODEC, type).indent().indent();
+    String simple = String.join("", record.type().simpleNames());
+    String constructor = names.newName("new" + simple, "new " + record.type());
+    CodeBlock.Builder lines = CodeBlock.builder();
+    CodeBlock.Builder cases = CodeBlock.builder();
     List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < record.fields().size(); i++) {
       FieldModel field = record.fields().get(i);
       Shape shape = field.shape();
       if (shape instanceof Shape.Scalar s && s.primitive()) {
         String kind = s.kind().primitiveName();
-        b.add(".$NField($S, $T::$N)\n", kind, field.name(), type, field.name());
+        lines.add(".$NField($S, $T::$N)\n", kind, field.name(), type, field.name());
         args.add(CodeBlock.of("v.get$L$L($L)", Character.toUpperCase(kind.charAt(0)), kind.substring(1), i));
         continue;
       }
       String method = shape instanceof Shape.OptionalShape ? "optional" : field.nullable() ? "nullable" : "field";
-      b.add(".$N($S, $T::$N, $L)\n", method, field.name(), type, field.name(),
-          CodecShapes.codec(shape, records));
+      lines.add(".$N($S, $L)\n", method, field.name(), CodecShapes.codec(shape, records));
+      cases.add("case $L -> data.$N();\n", i, field.name());
       String getter = shape instanceof Shape.OptionalShape ? "optional" : "get";
       // Typed, not inferred: javac checks it faster, and another constructor of the same arity
       // cannot make the call ambiguous.
       args.add(CodeBlock.of("v.<$T>$N($L)", TypeNames.of(CodecShapes.wire(shape)), getter, i));
     }
-    return b.add(".build(v -> new $T($L))", type, CodeBlock.join(args, ", ")).unindent().unindent().build();
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.builder($T.class, ", GeneratedNames.RECORD_CODEC, type);
+    CodeBlock built = cases.build();
+    if (!built.isEmpty()) {
+      String accessor = names.newName(Character.toLowerCase(simple.charAt(0)) + simple.substring(1), "get " + record.type());
+      owner.addMethod(MethodSpec.methodBuilder(accessor)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(Object.class)
+          .addParameter(type, "data")
+          .addParameter(int.class, "component")
+          .addCode("return switch (component) {\n$>$L", built)
+          .addCode("default -> throw new $T(component);\n$<};\n", IndexOutOfBoundsException.class)
+          .build());
+      b.add("$T::$N, ", ownerName, accessor);
+    }
+    owner.addMethod(MethodSpec.methodBuilder(constructor)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(type)
+        .addParameter(GeneratedNames.RECORD_CODEC.nestedClass("Values"), "v")
+        .addStatement("return new $T($L)", type, CodeBlock.join(args, ", "))
+        .build());
+    return b.add("$T::$N)\n", ownerName, constructor).indent().indent().add(lines.build()).add(".build()")
+        .unindent().unindent().build();
   }
 
   private static String upperSnake(String camel) {

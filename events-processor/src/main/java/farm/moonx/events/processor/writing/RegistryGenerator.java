@@ -13,8 +13,6 @@ import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.FieldModel;
 import farm.moonx.events.processor.model.OlderVersion;
-import farm.moonx.events.processor.model.ScalarKind;
-import farm.moonx.events.processor.model.Shape;
 import farm.moonx.events.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +42,7 @@ public final class RegistryGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(GeneratedNames.CATALOG_REGISTRY);
     NameAllocator names = new NameAllocator();
+    names.newName("event", "the descriptor builder method");
     constants.values().forEach(c -> names.newName(c, "descriptor " + c));
     for (OlderVersion older : catalog.older()) {
       String constant = GeneratedNames.olderConstant(constants.get(older.event().name().text()), older.major());
@@ -121,7 +120,7 @@ public final class RegistryGenerator {
     }
     FieldModel key = event.partitionKey();
     if (key != null) {
-      init.add(".partitionKey($L)\n", keyExpression(record, key));
+      init.add(".partitionKey($L.partitionKey($L))\n", codecs.get(event.type()), event.record().fields().indexOf(key));
     }
     List<String> sensitive = event.record().fields().stream().filter(FieldModel::sensitive).map(FieldModel::name)
         .sorted().toList();
@@ -135,25 +134,5 @@ public final class RegistryGenerator {
         .addJavadoc("{@code $L} version $L: {@link $T}.\n", event.name().text(), event.version().text(), record)
         .initializer(init.build())
         .build();
-  }
-
-  /** The partition key as a String, null-safe: {@code PaymentProcessed::userId} or a conversion of it. */
-  private static CodeBlock keyExpression(ClassName record, FieldModel key) {
-    if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING) {
-      return CodeBlock.of("$T::$N", record, key.name());
-    }
-    CodeBlock value = CodeBlock.of("data.$N()", key.name());
-    if (key.primitive()) {
-      return CodeBlock.of("data -> $T.valueOf($L)", String.class, value);
-    }
-    String convert = "toString";
-    if (key.shape() instanceof Shape.EnumShape) {
-      convert = "name";
-    } else if (key.shape() instanceof Shape.Scalar s && s.kind() == ScalarKind.BIG_DECIMAL) {
-      // The same text as the JSON value, so the key and data.<key> always read the same.
-      return CodeBlock.of("data -> $L == null ? null : $T.decimalString($L)", value, GeneratedNames.CODEC_SUPPORT,
-          value);
-    }
-    return CodeBlock.of("data -> $L == null ? null : $L.$N()", value, value, convert);
   }
 }
