@@ -15,31 +15,6 @@ class PipelineAndRegistryTest {
   private static final EventFactory FACTORY = EventFactory.builder("payments").build();
   private static final EventEnvelope<PaymentProcessed> EU = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,
       PublishOptions.builder().context("region", "eu").build());
-  private static final EventEnvelope<PaymentProcessed> US = FACTORY.create(PAYMENT_PROCESSED, PAYMENT,
-      PublishOptions.builder().context("region", "us").build());
-
-  @Test
-  void filtersCompose() {
-    EventFilter eu = e -> "eu".equals(e.metadata().context().get("region"));
-    EventFilter payments = EventFilter.eventTypes("payment.processed");
-    EventFilter invoices = EventFilter.eventTypes("invoice.created");
-    assertThat(eu.shouldProcess(EU)).isTrue();
-    assertThat(eu.negate().shouldProcess(EU)).isFalse();
-    assertThat(eu.and(payments).shouldProcess(EU)).isTrue();
-    assertThat(eu.and(invoices).shouldProcess(EU)).isFalse();
-    assertThat(eu.and(payments).shouldProcess(US)).isFalse();
-    assertThat(eu.or(invoices).shouldProcess(US)).isFalse();
-    assertThat(eu.or(payments).shouldProcess(US)).isTrue();
-    assertThat(EventFilter.all().shouldProcess(US)).isTrue();
-  }
-
-  @Test
-  void transformersChainInOrder() {
-    EventTransformer tag = e -> e.withMetadata(e.metadata().toBuilder().contextEntry("step", "1").build());
-    EventTransformer retag = e -> e.withMetadata(e.metadata().toBuilder().contextEntry("step", "2").build());
-    assertThat(tag.andThen(retag).transform(EU).metadata().context()).containsEntry("step", "2").containsEntry("region", "eu");
-    assertThat(retag.andThen(tag).transform(EU).metadata().context()).containsEntry("step", "1");
-  }
 
   @Test
   void serviceLoaderFindsTheTestCatalog() {

@@ -3,9 +3,8 @@ package farm.moonx.events.kafka;
 import static java.util.Objects.requireNonNull;
 
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventFilter;
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventHandler;
-import farm.moonx.events.EventTransformer;
 import farm.moonx.events.kafka.internal.ConsumerSettings;
 import farm.moonx.events.kafka.internal.PublisherSettings;
 import farm.moonx.events.kafka.internal.SettingsReader;
@@ -19,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -83,10 +84,10 @@ public final class EventConsumerConfig {
   public int concurrency() { return s.concurrency; }
   /** Routes decoded events to handlers; its registry decides which types are decoded at all. */
   public EventDispatcher dispatcher() { return s.dispatcher; }
-  /** A record some filter rejects is skipped (counted, committed). */
-  public List<EventFilter> filters() { return s.filters; }
-  /** Applied in order after the filters, before the handler. */
-  public List<EventTransformer> transformers() { return s.transformers; }
+  /** A record some filter rejects is skipped: counted, committed (see {@link Builder#filter}). */
+  public List<Predicate<EventEnvelope<?>>> filters() { return s.filters; }
+  /** Applied in order after the filters, before the handler (see {@link Builder#transformer}). */
+  public List<UnaryOperator<EventEnvelope<?>>> transformers() { return s.transformers; }
   /** How failed handlers are retried. */
   public RetryPolicy retryPolicy() { return s.retryPolicy; }
   /** The dead-letter topic of a record from {@code topic}: the configured one, else {@code <topic>.dlq}. */
@@ -146,10 +147,13 @@ public final class EventConsumerConfig {
       return this;
     }
 
-    /** Adds a filter; a record is handled only if every filter accepts it. */
-    public Builder filter(EventFilter filter) { s.filters.add(requireNonNull(filter)); return this; }
-    /** Adds a transformer, applied in the order added. */
-    public Builder transformer(EventTransformer added) { s.transformers.add(requireNonNull(added)); return this; }
+    /** Adds a filter: it receives each decoded, validated envelope and returns whether to handle it. */
+    public Builder filter(Predicate<EventEnvelope<?>> filter) { s.filters.add(requireNonNull(filter)); return this; }
+    /**
+     * Adds a transformer, run after the filters in the order added: it receives the envelope (or the previous
+     * one's result) and returns the one to handle: never null, same event type, else the record fails.
+     */
+    public Builder transformer(UnaryOperator<EventEnvelope<?>> step) { s.transformers.add(requireNonNull(step)); return this; }
     /** How failed handlers are retried (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy policy) { s.retryPolicy = requireNonNull(policy); return this; }
     /** One dead-letter topic for every subscribed topic (default: {@code <topic>.dlq} per topic). */

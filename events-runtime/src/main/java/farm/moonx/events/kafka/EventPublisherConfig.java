@@ -3,9 +3,8 @@ package farm.moonx.events.kafka;
 import static java.util.Objects.requireNonNull;
 
 import farm.moonx.events.DataClassificationStrategy;
-import farm.moonx.events.EventFilter;
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.internal.ConsumerSettings;
 import farm.moonx.events.kafka.internal.PublisherSettings;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -96,10 +97,10 @@ public final class EventPublisherConfig {
   public boolean cloudEventsHeaders() { return s.cloudEventsHeaders; }
   /** The longest a health check may take. */
   public Duration healthTimeout() { return s.healthTimeout; }
-  /** Applied in order to every event after validation and filtering. */
-  public List<EventTransformer> transformers() { return s.transformers; }
-  /** An event some filter rejects is not sent (see {@link KafkaEventPublisher}). */
-  public List<EventFilter> filters() { return s.filters; }
+  /** Applied in order to every event after validation and filtering (see {@link Builder#transformer}). */
+  public List<UnaryOperator<EventEnvelope<?>>> transformers() { return s.transformers; }
+  /** An event some filter rejects is not sent (see {@link Builder#filter}). */
+  public List<Predicate<EventEnvelope<?>>> filters() { return s.filters; }
   /** The registry publish metrics go to, or null for none. */
   public MeterRegistry meterRegistry() { return s.meterRegistry; }
   /** The {@code OpenTelemetry} for traces, or null (an Object: this class loads without OpenTelemetry). */
@@ -149,10 +150,13 @@ public final class EventPublisherConfig {
     public Builder cloudEventsHeaders(boolean enabled) { s.cloudEventsHeaders = enabled; return this; }
     /** The longest a health check may take (default 5 s). */
     public Builder healthTimeout(Duration timeout) { s.healthTimeout = requireNonNull(timeout); return this; }
-    /** Adds a transformer, applied after validation and the filters, in the order added. */
-    public Builder transformer(EventTransformer added) { s.transformers.add(requireNonNull(added)); return this; }
-    /** Adds a filter; an event is sent only if every filter accepts it. */
-    public Builder filter(EventFilter filter) { s.filters.add(requireNonNull(filter)); return this; }
+    /**
+     * Adds a transformer, run after the filters in the order added: it receives the envelope (or the previous
+     * one's result) and returns the one to send: never null, same event type, else the publish fails.
+     */
+    public Builder transformer(UnaryOperator<EventEnvelope<?>> step) { s.transformers.add(requireNonNull(step)); return this; }
+    /** Adds a filter: it receives each validated envelope and returns whether to send it (all filters must agree). */
+    public Builder filter(Predicate<EventEnvelope<?>> filter) { s.filters.add(requireNonNull(filter)); return this; }
     /** The Micrometer registry metrics go to (default: none); meter names are in the package documentation. */
     public Builder meterRegistry(MeterRegistry registry) { s.meterRegistry = requireNonNull(registry); return this; }
     /** Traces publishes (producer spans, W3C traceparent headers); default GlobalOpenTelemetry if present. */

@@ -6,6 +6,7 @@ import static farm.moonx.events.kafka.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventValidationException;
 import farm.moonx.events.internal.EventMdc;
 import farm.moonx.events.internal.EventMetrics;
@@ -25,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -191,6 +193,26 @@ class KafkaEventConsumerTest {
     assertThat(dlq.history()).extracting(r -> text(r.headers(), EventHeaders.DLQ_ATTEMPTS)).containsExactly("0", "0");
     assertThat(text(dlq.history().get(1).headers(), EventHeaders.DLQ_ERROR_MESSAGE))
         .contains("data.sequence: must not be negative");
+  }
+
+  @Test
+  void filtersArePredicatesAndTransformersLambdasAppliedInTheOrderAddedBeforeTheHandler() {
+    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 1), order(0, 1, 5), order(1, 2, 1)));
+    Predicate<EventEnvelope<?>> later = e -> ((Order) e.data()).sequence() > 1;
+    Predicate<EventEnvelope<?>> fromC0 = e -> ((Order) e.data()).customerId().equals("c-0");
+    start(config().filter(fromC0.and(later.negate()))
+        .transformer(e -> e.withMetadata(e.metadata().toBuilder().contextEntry("step", "first").build()))
+        .transformer(e -> e.withMetadata(e.metadata().toBuilder()
+            .contextEntry("step", e.metadata().context().get("step") + ", second").build()))
+        .handler(ORDER_PLACED, (event, delivery) ->
+            handled.add(event.data().orderId() + ": " + event.metadata().context().get("step")))
+        .build());
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2 && consumer.committedOffset(P1) == 3);
+    assertThat(handled).containsExactly("o-0: first, second");
+    assertThat(meters.get(EventMetrics.SKIPPED).tag(EventMetrics.TAG_REASON, "filtered").counter().count())
+        .isEqualTo(2.0);
+    assertThat(dlq.history()).isEmpty();
   }
 
   @Test

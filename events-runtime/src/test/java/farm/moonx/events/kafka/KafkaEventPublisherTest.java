@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -194,11 +195,15 @@ class KafkaEventPublisherTest {
         EventRegistry.of(ORDER_PLACED));
     assertThat(sent.metadata().tenantId()).isEqualTo("tenant-9");
 
-    KafkaEventPublisher retyping = publisher(EventPublisherConfig.builder("orders")
+    KafkaEventPublisher retyping = publisher(EventPublisherConfig.builder("orders").transformer(e -> e)
         .transformer(e -> e.withMetadata(e.metadata().toBuilder().eventType("card.charged").build())));
     assertThatThrownBy(() -> retyping.publish(ORDER_PLACED, new Order("o-2", "c-1", 1)).join()).cause()
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("transformers must keep the event type");
+        .hasMessage("transformer 2 of 2 (a lambda in " + getClass().getName() + ") turned a \"order.placed\" event"
+            + " into \"card.charged\"; transformers must keep the event type");
+    KafkaEventPublisher nulling = publisher(EventPublisherConfig.builder("orders").transformer(new Nulling()));
+    assertThatThrownBy(() -> nulling.publish(ORDER_PLACED, new Order("o-3", "c-1", 1)).join()).cause()
+        .hasMessageStartingWith("transformer 1 of 1 (" + Nulling.class.getName() + ") turned a \"order.placed\" event into null");
     assertThat(producer.history()).hasSize(1);
   }
 
@@ -250,5 +255,13 @@ class KafkaEventPublisherTest {
     assertThat(publisher.healthCheck().up()).isFalse();
     assertThatThrownBy(() -> publisher.publish(ORDER_PLACED, new Order("o-1", "c-1", 1)).join()).cause()
         .isInstanceOf(IllegalStateException.class).hasMessage("publisher is closed");
+  }
+
+  /** A transformer of a named class that breaks the rule: the message names the class. */
+  static final class Nulling implements UnaryOperator<EventEnvelope<?>> {
+    @Override
+    public EventEnvelope<?> apply(EventEnvelope<?> envelope) {
+      return null;
+    }
   }
 }

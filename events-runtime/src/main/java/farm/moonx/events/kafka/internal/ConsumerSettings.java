@@ -1,9 +1,8 @@
 package farm.moonx.events.kafka.internal;
 
 import farm.moonx.events.EventDescriptor;
-import farm.moonx.events.EventFilter;
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventHandler;
-import farm.moonx.events.EventTransformer;
 import farm.moonx.events.kafka.EventConsumerConfig;
 import farm.moonx.events.kafka.EventConsumerConfig.CommitMode;
 import farm.moonx.events.kafka.EventConsumerConfig.UnknownTypePolicy;
@@ -18,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -34,8 +35,8 @@ public final class ConsumerSettings extends ClientSettings<ConsumerSettings> {
   public int concurrency = 1;
   public EventDispatcher dispatcher;
   private final Map<String, HandlerDispatcher.Registration<?>> handlers = new LinkedHashMap<>();
-  public List<EventFilter> filters = new ArrayList<>();
-  public List<EventTransformer> transformers = new ArrayList<>();
+  public List<Predicate<EventEnvelope<?>>> filters = new ArrayList<>();
+  public List<UnaryOperator<EventEnvelope<?>>> transformers = new ArrayList<>();
   public RetryPolicy retryPolicy = RetryPolicy.defaults();
   public String deadLetterTopic;
   public UnknownTypePolicy unknownTypePolicy = UnknownTypePolicy.SKIP;

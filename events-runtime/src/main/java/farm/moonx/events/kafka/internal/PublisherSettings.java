@@ -1,9 +1,8 @@
 package farm.moonx.events.kafka.internal;
 
 import farm.moonx.events.DataClassificationStrategy;
-import farm.moonx.events.EventFilter;
+import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.EventTransformer;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.kafka.EventPublisherConfig;
 import farm.moonx.events.spi.EventSerializer;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -34,8 +35,8 @@ public final class PublisherSettings extends ClientSettings<PublisherSettings> {
   public boolean retryEnabled = true;
   public boolean cloudEventsHeaders;
   public Duration healthTimeout = Duration.ofSeconds(5);
-  public List<EventTransformer> transformers = new ArrayList<>();
-  public List<EventFilter> filters = new ArrayList<>();
+  public List<UnaryOperator<EventEnvelope<?>>> transformers = new ArrayList<>();
+  public List<Predicate<EventEnvelope<?>>> filters = new ArrayList<>();
   public MeterRegistry meterRegistry;
   public Object openTelemetry;
   public PartitionStrategy partitionStrategy = PartitionStrategy.defaultStrategy();
