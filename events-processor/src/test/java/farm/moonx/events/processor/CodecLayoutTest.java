@@ -58,12 +58,29 @@ class CodecLayoutTest {
       }
       """;
 
+  private static final String CLOCK = """
+      package com.example.clock;
+      import farm.moonx.events.annotations.EventType;
+      import farm.moonx.events.annotations.PartitionKey;
+      @EventType("clock.ticked")
+      public record Ticked(@PartitionKey long at, int count) {}
+      """;
+
+  private static final String PING = """
+      package com.example.clock;
+      import farm.moonx.events.annotations.EventType;
+      @EventType("clock.pinged")
+      public record Pinged() {}
+      """;
+
   private static Compilation compile() {
     Compilation c = TestCompiler.strict(List.of(
         JavaFileObjects.forSourceString("com.example.trees.Grown", TREE),
         JavaFileObjects.forSourceString("com.example.shop.Priced", ORDER),
         JavaFileObjects.forSourceString("com.example.common.Money", MONEY),
-        JavaFileObjects.forSourceString("com.example.trees.Named", NAMED)));
+        JavaFileObjects.forSourceString("com.example.trees.Named", NAMED),
+        JavaFileObjects.forSourceString("com.example.clock.Ticked", CLOCK),
+        JavaFileObjects.forSourceString("com.example.clock.Pinged", PING)));
     assertThat(c).succeededWithoutWarnings();
     return c;
   }
@@ -110,5 +127,24 @@ class CodecLayoutTest {
         + "\"rate\":{\"from\":\"USD\",\"value\":0.5}}}";
     assertThat(roundTrip(TestCompiler.loader(c), "com.example.shop.ShopEvents", "ORDER_PRICED", json))
         .isEqualTo(json);
+  }
+
+  @Test
+  void recordsWithoutReferenceComponentsGetOnlyAConstructorMethod() throws Exception {
+    Compilation c = compile();
+    String events = c.generatedSourceFile("com.example.clock.ClockEvents").orElseThrow().getCharContent(true).toString();
+    assertThat(events)
+        .contains("RecordCodec.builder(Ticked.class, ClockEvents::newTicked)")
+        .contains("RecordCodec.builder(Pinged.class, ClockEvents::newPinged)")
+        .contains(".partitionKey(TICKED_CODEC.partitionKey(0))")
+        .doesNotContain("Object ticked(");
+    ClassLoader loader = TestCompiler.loader(c);
+    String json = "{\"at\":1732700000000,\"count\":7}";
+    assertThat(roundTrip(loader, "com.example.clock.ClockEvents", "CLOCK_TICKED", json)).isEqualTo(json);
+    assertThat(roundTrip(loader, "com.example.clock.ClockEvents", "CLOCK_PINGED", "{}")).isEqualTo("{}");
+    @SuppressWarnings("unchecked")
+    EventDescriptor<Object> ticked =
+        (EventDescriptor<Object>) Class.forName("com.example.clock.ClockEvents", true, loader).getField("CLOCK_TICKED").get(null);
+    assertThat(ticked.partitionKey(GeneratedCode.readAsData(ticked.codec(), json))).isEqualTo("1732700000000");
   }
 }

@@ -137,6 +137,13 @@ class RecordCodecTest {
   }
 
   @Test
+  void aReferenceComponentNeedsTheAccessor() {
+    assertThatThrownBy(() -> RecordCodec.builder(Line.class, v -> null).field("sku", CodecSupport.STRING))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has reference components: build it with an accessor");
+  }
+
+  @Test
   void validatesRequiredReferencesAndNullOptionalsButNotNullables() {
     Order broken = new Order(false, (byte) 0, (short) 0, 0, 0, 0, 0, 'a', null, BigDecimal.ONE, null, null, null,
         List.of(), Color.RED);
