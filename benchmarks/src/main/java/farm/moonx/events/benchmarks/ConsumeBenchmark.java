@@ -48,11 +48,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * generated codec, validation, generated dispatcher, commit per poll) against a plain
  * {@code KafkaConsumer} decoding each value with jackson-databind, or with DSL-JSON's own
  * compiled converter (reused, its fast path), and committing per poll too. One operation is
- * one record; the score is microseconds per record, group join included.
+ * one record; the score is microseconds per record, group join included. Fifteen single
+ * shots: with five, one slow shot put the error bars at ± 50–100 %.
  */
 @Fork(1)
 @Warmup(iterations = 1)
-@Measurement(iterations = 5)
+@Measurement(iterations = 15)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
