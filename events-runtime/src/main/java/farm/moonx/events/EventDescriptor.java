@@ -134,8 +134,8 @@ public final class EventDescriptor<T> {
    * @throws UnknownEventVersionException if this descriptor reads no such major
    */
   public EventCodec<T> codecFor(String wireVersion) {
-    if (wireVersion == null) {
-      return codec;
+    if (wireVersion == null || wireVersion.equals(version)) {
+      return codec; // the common case, without parsing the version
     }
     int wireMajor = EventNames.major(wireVersion);
     if (wireMajor == major && wireMajor >= 0) {
@@ -194,8 +194,10 @@ public final class EventDescriptor<T> {
    *
    * @throws IllegalArgumentException if its data is not of this event's record type
    */
+  @SuppressWarnings("unchecked") // its data was just checked to be a T, and an envelope is immutable
   public EventEnvelope<T> castEnvelope(EventEnvelope<?> envelope) {
-    return new EventEnvelope<>(envelope.metadata(), cast(envelope.data()));
+    cast(envelope.data());
+    return (EventEnvelope<T>) envelope;
   }
 
   /**

@@ -41,7 +41,7 @@ class PipelineAndRegistryTest {
     EventEnvelope<?> untyped = JsonEventSerializer.shared().deserialize(
         JsonEventSerializer.shared().serialize(EU, PAYMENT_PROCESSED), new TestEvents());
     EventEnvelope<PaymentProcessed> typed = PAYMENT_PROCESSED.castEnvelope(untyped);
-    assertThat(typed).isEqualTo(EU);
+    assertThat(typed).isEqualTo(EU).isSameAs(untyped); // checked, not copied: one envelope per record
     @SuppressWarnings({"unchecked", "rawtypes"})
     EventEnvelope<Object> notAPayment = (EventEnvelope) new EventEnvelope<>(EU.metadata(), "text");
     assertThatThrownBy(() -> PAYMENT_PROCESSED.castEnvelope(notAPayment)).isInstanceOf(IllegalArgumentException.class)

@@ -163,7 +163,7 @@ public final class RecordProcessor {
 
   private <T> Outcome handle(EventEnvelope<?> decoded, EventDescriptor<T> descriptor,
       ConsumerRecord<byte[], byte[]> record, int attempt, Tracing.Span span) {
-    EventEnvelope<T> envelope = new EventEnvelope<>(decoded.metadata(), descriptor.cast(decoded.data()));
+    EventEnvelope<T> envelope = descriptor.castEnvelope(decoded);
     String type = descriptor.name();
     boolean sensitive = LogSafe.isSensitive(envelope, descriptor);
     try (EventMdc.Scope ignored = EventMdc.open(envelope.metadata()); Tracing.Scope current = span.makeCurrent()) {
