@@ -86,10 +86,13 @@ class CodecLayoutTest {
   }
 
   @SuppressWarnings("unchecked")
+  private static EventDescriptor<Object> descriptor(ClassLoader loader, String registry, String constant)
+      throws Exception {
+    return (EventDescriptor<Object>) Class.forName(registry, true, loader).getField(constant).get(null);
+  }
+
   private static String roundTrip(ClassLoader loader, String registry, String constant, String json) throws Exception {
-    EventDescriptor<Object> descriptor =
-        (EventDescriptor<Object>) Class.forName(registry, true, loader).getField(constant).get(null);
-    EventCodec<Object> codec = descriptor.codec();
+    EventCodec<Object> codec = descriptor(loader, registry, constant).codec();
     Object value = GeneratedCode.readAsData(codec, json);
     return new String(GeneratedCode.write(codec, value), StandardCharsets.UTF_8);
   }
@@ -142,9 +145,7 @@ class CodecLayoutTest {
     String json = "{\"at\":1732700000000,\"count\":7}";
     assertThat(roundTrip(loader, "com.example.clock.ClockEvents", "CLOCK_TICKED", json)).isEqualTo(json);
     assertThat(roundTrip(loader, "com.example.clock.ClockEvents", "CLOCK_PINGED", "{}")).isEqualTo("{}");
-    @SuppressWarnings("unchecked")
-    EventDescriptor<Object> ticked =
-        (EventDescriptor<Object>) Class.forName("com.example.clock.ClockEvents", true, loader).getField("CLOCK_TICKED").get(null);
+    EventDescriptor<Object> ticked = descriptor(loader, "com.example.clock.ClockEvents", "CLOCK_TICKED");
     assertThat(ticked.partitionKey(GeneratedCode.readAsData(ticked.codec(), json))).isEqualTo("1732700000000");
   }
 }
