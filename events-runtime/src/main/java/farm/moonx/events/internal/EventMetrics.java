@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The runtime's meters, on Micrometer. Without a registry ({@link #noop()}) every call does
@@ -26,6 +27,12 @@ import java.util.Objects;
  *
  * <p>Reasons must be short fixed codes (e.g. {@code unknown-type}, {@code filtered},
  * {@code malformed}), never free text: every distinct value is a new time series.
+ *
+ * <p>Each meter is registered once, on its first use, and kept: building and registering a
+ * meter per record (a new {@code Meter.Id}, its tags sorted, a registry lookup) cost several
+ * times the recording itself. The cache holds one entry per time series, so it is bounded by
+ * the same tag values the registry holds. A meter removed from the registry afterwards keeps
+ * counting here but is no longer published, as with any meter reference Micrometer hands out.
  */
 public final class EventMetrics {
   /** Counter name. */
@@ -58,10 +65,15 @@ public final class EventMetrics {
   private static final EventMetrics NOOP = new EventMetrics(null);
 
   private final MeterRegistry registry;
+  private final ConcurrentMap<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+  private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
   private EventMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
+
+  /** One time series: a meter name, the event type and at most one more tag. */
+  private record MeterKey(String name, String eventType, String tagKey, String tagValue) {}
 
   /** Metrics that record nothing. */
   public static EventMetrics noop() {
@@ -123,16 +135,20 @@ public final class EventMetrics {
     if (registry == null) {
       return;
     }
-    Counter.Builder b = Counter.builder(name).tag(TAG_EVENT_TYPE, orUnknown(eventType));
-    if (tagKey != null) {
-      b.tag(tagKey, orUnknown(tagValue));
-    }
-    b.register(registry).increment();
+    counters.computeIfAbsent(new MeterKey(name, orUnknown(eventType), tagKey, tagKey == null ? null : orUnknown(tagValue)),
+        key -> {
+          Counter.Builder b = Counter.builder(key.name()).tag(TAG_EVENT_TYPE, key.eventType());
+          if (key.tagKey() != null) {
+            b.tag(key.tagKey(), key.tagValue());
+          }
+          return b.register(registry);
+        }).increment();
   }
 
   private void time(String name, String eventType, Duration duration) {
     if (registry != null) {
-      Timer.builder(name).tag(TAG_EVENT_TYPE, orUnknown(eventType)).register(registry).record(duration);
+      timers.computeIfAbsent(new MeterKey(name, orUnknown(eventType), null, null),
+          key -> Timer.builder(key.name()).tag(TAG_EVENT_TYPE, key.eventType()).register(registry)).record(duration);
     }
   }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import farm.moonx.events.EventMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,41 @@ class ObservabilityTest {
     assertThat(registry.get(EventMetrics.SKIPPED).tags("event.type", "unknown", "reason", "unknown-type").counter().count())
         .isEqualTo(1);
     assertThat(metrics.isEnabled()).isTrue();
+  }
+
+  @Test
+  void metersRegisteredOnceStillKeepEverySeriesApartAcrossThreads() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    EventMetrics metrics = EventMetrics.of(registry);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(threads.submit(() -> {
+          for (int i = 0; i < 2_500; i++) {
+            metrics.processed(i % 2 == 0 ? "payment.processed" : "invoice.created", Duration.ofNanos(1));
+            metrics.processingFailed("payment.processed", i % 5 == 0 ? new IllegalStateException() : new RuntimeException());
+          }
+        }));
+      }
+      for (Future<?> run : runs) {
+        run.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    metrics.publishFailed("payment.processed", new IllegalStateException());
+
+    assertThat(registry.get(EventMetrics.PROCESSED).tag("event.type", "payment.processed").counter().count()).isEqualTo(5_000);
+    assertThat(registry.get(EventMetrics.PROCESSED).tag("event.type", "invoice.created").counter().count()).isEqualTo(5_000);
+    assertThat(registry.get(EventMetrics.PROCESSING_TIME).tag("event.type", "invoice.created").timer().count()).isEqualTo(5_000);
+    assertThat(registry.get(EventMetrics.PROCESSING_FAILED).tag("exception", "IllegalStateException").counter().count())
+        .isEqualTo(2_000);
+    assertThat(registry.get(EventMetrics.PROCESSING_FAILED).tag("exception", "RuntimeException").counter().count())
+        .isEqualTo(8_000);
+    assertThat(registry.get(EventMetrics.PUBLISH_FAILED).tag("exception", "IllegalStateException").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.getMeters()).hasSize(7);
   }
 
   @Test
