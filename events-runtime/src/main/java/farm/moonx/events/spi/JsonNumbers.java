@@ -86,6 +86,9 @@ final class JsonNumbers {
     return new String(in.body, start, in.numberEnd - start, StandardCharsets.ISO_8859_1);
   }
 
+  /** {@code Long.MIN_VALUE / 10}: below it, one more digit overflows (as in {@link Long#parseLong}). */
+  private static final long MULTMIN = Long.MIN_VALUE / 10;
+
   static long readLong(JsonIn in) {
     int start = in.reader.getCurrentIndex() - 1;
     int kind = scanChecked(in, "an integer");
@@ -94,22 +97,17 @@ final class JsonNumbers {
     }
     byte[] b = in.body;
     boolean negative = b[start] == '-';
+    // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
+    long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
     long value = 0;
     for (int i = negative ? start + 1 : start; i < in.numberEnd; i++) {
       int digit = b[i] - '0';
-      // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
-      if (value < (Long.MIN_VALUE + digit) / 10) {
+      if (value < MULTMIN || value * 10 < limit + digit) {
         throw in.error(text(in, start) + " is out of the range of a long");
       }
       value = value * 10 - digit;
     }
-    if (!negative) {
-      if (value == Long.MIN_VALUE) {
-        throw in.error(text(in, start) + " is out of the range of a long");
-      }
-      value = -value;
-    }
-    return value;
+    return negative ? value : -value;
   }
 
   static double readDouble(JsonIn in) {

@@ -125,6 +125,20 @@ class RecordCodecTest {
   }
 
   @Test
+  void readsALongUpToItsLimitsAndRejectsOneDigitBeyondByPath() throws IOException {
+    String big = "\"big\":" + ORDER_VALUE.big();
+    assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":9223372036854775807")).big()).isEqualTo(Long.MAX_VALUE);
+    assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":-9223372036854775808")).big()).isEqualTo(Long.MIN_VALUE);
+    assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":-0")).big()).isZero();
+    for (String beyond : List.of("9223372036854775808", "-9223372036854775809", "9223372036854775810",
+        "92233720368547758070", "99999999999999999999")) {
+      assertThatThrownBy(() -> read(ORDER, ORDER_JSON.replace(big, "\"big\":" + beyond)))
+          .isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("data.big: " + beyond + " is out of the range of a long");
+    }
+  }
+
+  @Test
   void givesEachComponentAsAPartitionKeyInTheTextOfItsJsonValue() {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 15; i++) {
