@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the processor costs at build time: javac (in-process, {@code javax.tools}) on
  * {@value #RECORDS} {@code @EventType} records in {@value #CATALOGS} catalogs, once with the
- * moonx-events processor and once with {@code -proc:none}. One operation is one full compile.
+ * moonx-events processor and once with {@code -proc:none}; a second baseline runs
+ * {@link OneFileProcessor}, the floor any source-generating processor pays. One operation is one
+ * full compile.
  * Returns the number of files written (class files, and generated sources with the processor).
  *
  * <p>After the first compile with the processor it also prints, once, the other half of the
@@ -108,6 +110,17 @@ public class JavacBenchmark {
     return compile(List.of("-proc:only", "-processorpath", path, "-processor", PROCESSOR));
   }
 
+  /**
+   * Second baseline: the same sources with {@link OneFileProcessor}, which writes one empty
+   * class: what javac's processing rounds cost any processor that generates a source, before
+   * the processor does any work of its own.
+   */
+  @Benchmark
+  public int withOneFileProcessor() throws IOException {
+    String path = System.getProperty("java.class.path");
+    return compile(List.of("-processorpath", path, "-processor", OneFileProcessor.class.getName()));
+  }
+
   /** Baseline: the same sources, annotation processing off. */
   @Benchmark
   public int withoutProcessor() throws IOException {
@@ -136,7 +149,7 @@ public class JavacBenchmark {
   @TearDown(Level.Invocation)
   public void deleteOutput() throws IOException {
     long generated = lines(output);
-    if (generated > 0 && !linesReported) {
+    if (generated > 0 && !linesReported && Files.exists(output.resolve("META-INF/events"))) {
       linesReported = true;
       long source = lines(sources);
       System.out.printf(Locale.ROOT, "%njavac generated-lines/source-lines: %d / %d = %.2f x%n",
