@@ -26,8 +26,16 @@ public record TypeRef(String packageName, List<String> simpleNames) implements C
     return simpleNames.get(simpleNames.size() - 1);
   }
 
+  /** By qualified name. */
   @Override
   public int compareTo(TypeRef other) {
-    return qualifiedName().compareTo(other.qualifiedName());
+    if (!packageName.equals(other.packageName)) {
+      return qualifiedName().compareTo(other.qualifiedName());
+    }
+    // One package (the usual case: a catalog's records sorted in maps): the names alone decide,
+    // compared without building the qualified names.
+    return simpleNames.size() == 1 && other.simpleNames.size() == 1
+        ? simpleNames.get(0).compareTo(other.simpleNames.get(0))
+        : String.join(".", simpleNames).compareTo(String.join(".", other.simpleNames));
   }
 }

@@ -70,7 +70,12 @@ public final class CatalogIndexWriter {
 
   /** {@code text} as a JSON string literal (RFC 8259 escapes). */
   static String quote(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+    return quote(new StringBuilder(text.length() + 2), text).toString();
+  }
+
+  /** Appends {@code text} to {@code sb} as a JSON string literal (RFC 8259 escapes); returns {@code sb}. */
+  static StringBuilder quote(StringBuilder sb, String text) {
+    sb.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -83,13 +88,13 @@ public final class CatalogIndexWriter {
         case '\f' -> sb.append("\\f");
         default -> {
           if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
           } else {
             sb.append(c);
           }
         }
       }
     }
-    return sb.append('"').toString();
+    return sb.append('"');
   }
 }

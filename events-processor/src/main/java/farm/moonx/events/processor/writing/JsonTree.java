@@ -27,7 +27,7 @@ final class JsonTree {
       String inner = indent + "  ";
       String sep = "";
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        sb.append(sep).append(inner).append(CatalogIndexWriter.quote(String.valueOf(e.getKey()))).append(": ");
+        CatalogIndexWriter.quote(sb.append(sep).append(inner), String.valueOf(e.getKey())).append(": ");
         print(sb, e.getValue(), inner);
         sep = ",\n";
       }
@@ -37,8 +37,7 @@ final class JsonTree {
         sb.append("[]");
         return;
       }
-      boolean scalars = list.stream().noneMatch(v -> v instanceof Map || v instanceof List);
-      if (scalars) {
+      if (scalars(list)) {
         sb.append('[');
         String sep = "";
         for (Object item : list) {
@@ -59,11 +58,20 @@ final class JsonTree {
       }
       sb.append('\n').append(indent).append(']');
     } else if (value instanceof String s) {
-      sb.append(CatalogIndexWriter.quote(s));
+      CatalogIndexWriter.quote(sb, s);
     } else if (value == null) {
       sb.append("null");
     } else {
       sb.append(value); // Number or Boolean
     }
+  }
+
+  private static boolean scalars(List<?> list) {
+    for (Object item : list) {
+      if (item instanceof Map || item instanceof List) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -18,6 +18,7 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /** Writes generated sources and resources through the {@link Filer}. */
@@ -41,8 +42,15 @@ public final class Output {
     if (generatedAvailable) {
       marked.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GeneratedNames.PROCESSOR).build());
     }
-    originating.forEach(marked::addOriginatingElement);
-    JavaFile.builder(packageName, marked.build()).skipJavaLangImports(true).build().writeTo(filer);
+    TypeSpec spec = marked.build();
+    // Rendered to a String and written in one piece: JavaFile.writeTo(Filer) writes each of its
+    // many small fragments through the Filer's encoder.
+    String text = JavaFile.builder(packageName, spec).skipJavaLangImports(true).build().toString();
+    String name = packageName.isEmpty() ? spec.name() : packageName + "." + spec.name();
+    JavaFileObject file = filer.createSourceFile(name, originating.toArray(new Element[0]));
+    try (Writer writer = file.openWriter()) {
+      writer.write(text);
+    }
   }
 
   /** Writes a UTF-8 resource into the class output. */
