@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,7 +83,6 @@ public final class RecordCodec<T> implements EventCodec<T> {
   private final Accessor<T> accessor;
   private final Object[] primitiveAccessors;
   private final JsonCodec<?>[] codecs;
-  private final boolean primitives;
   private final Constructor<T> constructor;
 
   private RecordCodec(Builder<T> b) {
@@ -91,16 +91,13 @@ public final class RecordCodec<T> implements EventCodec<T> {
     int n = b.kinds.size();
     this.kinds = new byte[n];
     this.presence = new byte[n];
-    boolean anyPrimitive = false;
     for (int i = 0; i < n; i++) {
       kinds[i] = b.kinds.get(i);
       presence[i] = b.presence.get(i);
-      anyPrimitive |= kinds[i] >= BOOLEAN;
     }
     this.accessor = b.accessor;
     this.primitiveAccessors = b.primitiveAccessors.toArray();
     this.codecs = b.codecs.toArray(new JsonCodec<?>[0]);
-    this.primitives = anyPrimitive;
     this.constructor = b.constructor;
   }
 
@@ -172,26 +169,31 @@ public final class RecordCodec<T> implements EventCodec<T> {
 
   @Override
   public T read(JsonIn in) throws IOException {
-    Values values = new Values(kinds.length, primitives);
+    // One Values per nesting depth, kept by the reader: a nested record is read one level down.
+    Values values = in.values(kinds.length);
     Object[] refs = values.refs;
     long[] bits = values.bits;
-    for (int f = in.firstField(fields); f != JsonIn.END; f = in.nextField(fields)) {
-      switch (kinds[f]) {
-        case STRING -> refs[f] = in.string();
-        case DECIMAL -> refs[f] = CodecSupport.readBigDecimal(in);
-        case INSTANT -> refs[f] = CodecSupport.readInstant(in);
-        case BOOLEAN -> bits[f] = in.bool() ? 1 : 0;
-        case BYTE -> bits[f] = CodecSupport.readByte(in);
-        case SHORT -> bits[f] = CodecSupport.readShort(in);
-        case INT -> bits[f] = in.intValue();
-        case LONG -> bits[f] = in.longValue();
-        case FLOAT -> bits[f] = Float.floatToRawIntBits(CodecSupport.readFloat(in));
-        case DOUBLE -> bits[f] = Double.doubleToRawLongBits(in.doubleValue());
-        case CHAR -> bits[f] = CodecSupport.readChar(in);
-        default -> refs[f] = codecs[f].read(in);
+    try {
+      for (int f = in.firstField(fields); f != JsonIn.END; f = in.nextField(fields)) {
+        switch (kinds[f]) {
+          case STRING -> refs[f] = in.string();
+          case DECIMAL -> refs[f] = CodecSupport.readBigDecimal(in);
+          case INSTANT -> refs[f] = CodecSupport.readInstant(in);
+          case BOOLEAN -> bits[f] = in.bool() ? 1 : 0;
+          case BYTE -> bits[f] = CodecSupport.readByte(in);
+          case SHORT -> bits[f] = CodecSupport.readShort(in);
+          case INT -> bits[f] = in.intValue();
+          case LONG -> bits[f] = in.longValue();
+          case FLOAT -> bits[f] = Float.floatToRawIntBits(CodecSupport.readFloat(in));
+          case DOUBLE -> bits[f] = Double.doubleToRawLongBits(in.doubleValue());
+          case CHAR -> bits[f] = CodecSupport.readChar(in);
+          default -> refs[f] = codecs[f].read(in);
+        }
       }
+      return constructor.create(values);
+    } finally {
+      values.clear(kinds.length); // the next record starts empty, and nothing read stays reachable
     }
-    return constructor.create(values);
   }
 
   /**
@@ -270,14 +272,30 @@ public final class RecordCodec<T> implements EventCodec<T> {
   /**
    * The values of one record read, by component index: absent references are null (an
    * {@code Optional} is then empty); primitives are always present (required on the wire).
+   * Valid only during {@link Constructor#create}: the reader reuses it for the next record, so
+   * a decode allocates no holder per record.
    */
   public static final class Values {
-    private final Object[] refs;
-    private final long[] bits;
+    private Object[] refs;
+    private long[] bits;
 
-    private Values(int size, boolean primitives) {
+    Values(int size) {
       this.refs = new Object[size];
-      this.bits = primitives ? new long[size] : null;
+      this.bits = new long[size];
+    }
+
+    /** This holder, grown to at least {@code size} components if it must be. */
+    Values fit(int size) {
+      if (refs.length < size) {
+        refs = new Object[size];
+        bits = new long[size];
+      }
+      return this;
+    }
+
+    void clear(int size) {
+      Arrays.fill(refs, 0, size, null);
+      Arrays.fill(bits, 0, size, 0L);
     }
 
     /** Reference component {@code i}, typed as the constructor parameter it is passed to. */

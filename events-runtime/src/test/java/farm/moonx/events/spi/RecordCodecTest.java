@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import farm.moonx.events.EventDescriptor;
+import farm.moonx.events.EventRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -122,6 +123,31 @@ class RecordCodecTest {
         .hasMessageContaining("data.lines[0].replaces.quantity: expected");
     assertThatThrownBy(() -> read(ORDER, ORDER_JSON.replace("\"GREEN\"", "\"BLUE\"")))
         .hasMessageContaining("data.color: \"BLUE\" is not a constant of Color");
+  }
+
+  @Test
+  void aRecordReadAfterAFailedOneOnTheSameThreadKeepsNothingOfIt() throws IOException {
+    // The runtime's reader (one per thread) reuses one holder of component values per nesting
+    // depth: a read that fails half way must not leave its values to the next record.
+    EventDescriptor<Order> descriptor = EventDescriptor.builder("order.placed", Order.class, ORDER).version("1.0").build();
+    EventRegistry registry = EventRegistry.of(descriptor);
+    JsonEventSerializer serializer = JsonEventSerializer.shared();
+    String failing = ORDER_JSON.replace("\"GREEN\"", "\"BLUE\"");
+    String withoutNote = ORDER_JSON.replace(",\"note\":\"n\"", "");
+    assertThat(withoutNote).isNotEqualTo(ORDER_JSON);
+
+    assertThatThrownBy(() -> serializer.deserialize(envelope(failing), registry))
+        .hasMessageContaining("is not a constant of Color");
+    Order next = descriptor.cast(serializer.deserialize(envelope(withoutNote), registry).data());
+    assertThat(next.note()).isEmpty();
+    assertThat(next).isEqualTo(read(ORDER, withoutNote));
+    assertThat(descriptor.cast(serializer.deserialize(envelope(ORDER_JSON), registry).data())).isEqualTo(ORDER_VALUE);
+  }
+
+  private static byte[] envelope(String data) {
+    return ("{\"metadata\":{\"eventId\":\"e-1\",\"eventType\":\"order.placed\",\"eventVersion\":\"1.0\","
+        + "\"correlationId\":\"c-1\",\"timestamp\":1732700000000,\"source\":\"orders\"},\"data\":" + data + "}")
+        .getBytes(UTF_8);
   }
 
   @Test
