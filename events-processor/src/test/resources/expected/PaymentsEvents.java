@@ -6,6 +6,7 @@ import farm.moonx.events.spi.CatalogRegistry;
 import farm.moonx.events.spi.CodecSupport;
 import farm.moonx.events.spi.EventCodec;
 import farm.moonx.events.spi.RecordCodec;
+import farm.moonx.events.spi.RecordValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import javax.annotation.processing.Generated;
@@ -63,7 +64,7 @@ public final class PaymentsEvents extends CatalogRegistry {
     };
   }
 
-  private static PaymentFailed newPaymentFailed(RecordCodec.Values v) {
+  private static PaymentFailed newPaymentFailed(RecordValues v) {
     return new PaymentFailed(v.getLong(0), v.<String>get(1), v.<String>optional(2), v.getInt(3));
   }
 
@@ -78,7 +79,7 @@ public final class PaymentsEvents extends CatalogRegistry {
     };
   }
 
-  private static PaymentProcessed newPaymentProcessed(RecordCodec.Values v) {
+  private static PaymentProcessed newPaymentProcessed(RecordValues v) {
     return new PaymentProcessed(v.<String>get(0), v.<String>get(1), v.<BigDecimal>get(2), v.<String>get(3), v.<Instant>get(4));
   }
 

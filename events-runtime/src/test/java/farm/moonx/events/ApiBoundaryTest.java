@@ -34,7 +34,7 @@ class ApiBoundaryTest {
   private static final Set<String> SPI = Set.of(
       "CatalogRegistry", "CodecArrays", "CodecSupport", "EventCodec", "EventDispatcher", "EventFactory",
       "EventHeaders", "EventSerializer", "JacksonDatabindCodec", "JsonCodec", "JsonEventSerializer", "JsonFields",
-      "JsonIn", "JsonOut", "MalformedEventException", "RecordCodec", "RoutingInfo", "UnknownEventTypeException",
+      "JsonIn", "JsonOut", "MalformedEventException", "RecordCodec", "RecordValues", "RoutingInfo", "UnknownEventTypeException",
       "UnknownEventVersionException");
 
   @Test

@@ -40,7 +40,7 @@ public final class JsonIn {
   final int[] indexes = new int[MAX_NESTING_DEPTH + 2];
   private final int[] lastField = new int[MAX_NESTING_DEPTH + 2];
   private final long[][] seen = new long[MAX_NESTING_DEPTH + 2][];
-  private final RecordCodec.Values[] values = new RecordCodec.Values[MAX_NESTING_DEPTH + 2];
+  private final RecordValues[] values = new RecordValues[MAX_NESTING_DEPTH + 2];
 
   JsonIn(JsonReader<Object> reader) {
     this.reader = reader;
@@ -64,10 +64,10 @@ public final class JsonIn {
    * The holder for the components of a record about to be read at the current depth, empty
    * and with room for {@code size} of them (see {@link RecordCodec#read}).
    */
-  RecordCodec.Values values(int size) {
-    RecordCodec.Values held = values[depth];
+  RecordValues values(int size) {
+    RecordValues held = values[depth];
     if (held == null) {
-      held = new RecordCodec.Values(Math.max(size, 8));
+      held = new RecordValues(Math.max(size, 8));
       values[depth] = held;
     }
     return held.fit(size);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +39,7 @@ import java.util.function.ToLongFunction;
  *   };
  * }
  *
- * private static PaymentProcessed newPaymentProcessed(RecordCodec.Values v) {
+ * private static PaymentProcessed newPaymentProcessed(RecordValues v) {
  *   return new PaymentProcessed(v.<String>get(0), v.getInt(1), v.<String>optional(2));
  * }
  * }</pre>
@@ -170,7 +169,7 @@ public final class RecordCodec<T> implements EventCodec<T> {
   @Override
   public T read(JsonIn in) throws IOException {
     // One Values per nesting depth, kept by the reader: a nested record is read one level down.
-    Values values = in.values(kinds.length);
+    RecordValues values = in.values(kinds.length);
     Object[] refs = values.refs;
     long[] bits = values.bits;
     try {
@@ -266,88 +265,7 @@ public final class RecordCodec<T> implements EventCodec<T> {
   @FunctionalInterface
   public interface Constructor<T> {
     /** The record holding {@code values}. */
-    T create(Values values);
-  }
-
-  /**
-   * The values of one record read, by component index: absent references are null (an
-   * {@code Optional} is then empty); primitives are always present (required on the wire).
-   * Valid only during {@link Constructor#create}: the reader reuses it for the next record, so
-   * a decode allocates no holder per record.
-   */
-  public static final class Values {
-    private Object[] refs;
-    private long[] bits;
-
-    Values(int size) {
-      this.refs = new Object[size];
-      this.bits = new long[size];
-    }
-
-    /** This holder, grown to at least {@code size} components if it must be. */
-    Values fit(int size) {
-      if (refs.length < size) {
-        refs = new Object[size];
-        bits = new long[size];
-      }
-      return this;
-    }
-
-    void clear(int size) {
-      Arrays.fill(refs, 0, size, null);
-      Arrays.fill(bits, 0, size, 0L);
-    }
-
-    /** Reference component {@code i}, typed as the constructor parameter it is passed to. */
-    @SuppressWarnings("unchecked") // the component was read by the codec given for its type
-    public <X> X get(int i) {
-      return (X) refs[i];
-    }
-
-    /** {@code Optional} component {@code i}: empty when absent or null on the wire. */
-    public <X> Optional<X> optional(int i) {
-      return Optional.ofNullable(get(i));
-    }
-
-    /** Boolean component {@code i}. */
-    public boolean getBoolean(int i) {
-      return bits[i] != 0;
-    }
-
-    /** Byte component {@code i}. */
-    public byte getByte(int i) {
-      return (byte) bits[i];
-    }
-
-    /** Short component {@code i}. */
-    public short getShort(int i) {
-      return (short) bits[i];
-    }
-
-    /** Int component {@code i}. */
-    public int getInt(int i) {
-      return (int) bits[i];
-    }
-
-    /** Long component {@code i}. */
-    public long getLong(int i) {
-      return bits[i];
-    }
-
-    /** Float component {@code i}. */
-    public float getFloat(int i) {
-      return Float.intBitsToFloat((int) bits[i]);
-    }
-
-    /** Double component {@code i}. */
-    public double getDouble(int i) {
-      return Double.longBitsToDouble(bits[i]);
-    }
-
-    /** Char component {@code i}. */
-    public char getChar(int i) {
-      return (char) bits[i];
-    }
+    T create(RecordValues values);
   }
 
   /**

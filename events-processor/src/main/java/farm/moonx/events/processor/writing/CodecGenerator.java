@@ -196,7 +196,7 @@ public final class CodecGenerator {
     owner.addMethod(MethodSpec.methodBuilder(constructor)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(type)
-        .addParameter(GeneratedNames.RECORD_CODEC.nestedClass("Values"), "v")
+        .addParameter(GeneratedNames.RECORD_VALUES, "v")
         .addStatement("return new $T($L)", type, CodeBlock.join(args, ", "))
         .build());
     return b.add("$T::$N)\n", ownerName, constructor).indent().indent().add(lines.build()).add(".build()")

@@ -26,6 +26,7 @@ public final class GeneratedNames {
   static final String SPI = RUNTIME + ".spi";
   static final ClassName EVENT_CODEC = ClassName.get(SPI, "EventCodec");
   static final ClassName RECORD_CODEC = ClassName.get(SPI, "RecordCodec");
+  static final ClassName RECORD_VALUES = ClassName.get(SPI, "RecordValues");
   static final ClassName EVENT_DESCRIPTOR = ClassName.get(RUNTIME, "EventDescriptor");
   static final ClassName EVENT_REGISTRY = ClassName.get(RUNTIME, "EventRegistry");
   static final ClassName EVENT_ENVELOPE = ClassName.get(RUNTIME, "EventEnvelope");
