@@ -1,23 +1,17 @@
 package farm.moonx.events.spi;
 
 import com.dslplatform.json.DslJson;
-import com.dslplatform.json.JsonReader;
 
 /**
- * One {@link JsonIn} and one {@link JsonOut} per thread over DSL-JSON, reused for every
- * message: no parser, generator or buffer is created per message. A thread that re-enters
+ * One {@link JsonIn} and one {@link JsonOut} (over DSL-JSON's writer) per thread, reused for
+ * every message: no parser, generator or buffer is created per message. A thread that re-enters
  * (a codec serializing inside a codec) gets fresh ones rather than clobbering those in use.
  */
 final class Engine {
   /** Above this size a thread's output buffer is dropped rather than kept for reuse. */
   static final int MAX_RETAINED_BUFFER = 64 * 1024;
 
-  // Errors describe the problem only: DSL-JSON's default appends input text, which may be
-  // confidential and would reach logs and dead-letter headers.
-  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>()
-      .errorInfo(JsonReader.ErrorInfo.DESCRIPTION_ONLY)
-      .limitStringBuffer(1 << 23)
-      .limitDigitsBuffer(JsonNumbers.MAX_NUMBER_LENGTH_LIMIT));
+  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>());
   private static final ThreadLocal<Engine> LOCAL = ThreadLocal.withInitial(Engine::new);
 
   final JsonIn in = newIn();
@@ -25,7 +19,7 @@ final class Engine {
   private boolean inUse;
 
   static JsonIn newIn() {
-    return new JsonIn(DSL.newReader(new byte[0]));
+    return new JsonIn();
   }
 
   static JsonOut newOut() {
@@ -45,7 +39,7 @@ final class Engine {
   /** Marks the engine free; drops this thread's engine if its output buffer grew too big to keep. */
   void release() {
     inUse = false;
-    // The reader's text buffer grows to the longest string read, at most the body's size.
+    // The reader's character buffer grows to the longest string read, at most the body's size.
     boolean bigInput = in.body != null && in.body.length > MAX_RETAINED_BUFFER;
     in.body = null;
     if ((bigInput || out.writer().getByteBuffer().length > MAX_RETAINED_BUFFER) && LOCAL.get() == this) {

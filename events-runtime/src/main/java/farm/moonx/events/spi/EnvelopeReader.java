@@ -5,7 +5,6 @@ import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventRegistry;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Reads envelope bodies. Fields may come in any order: when {@code data} precedes
@@ -68,13 +67,13 @@ final class EnvelopeReader {
   }
 
   /**
-   * What a reader throws for {@code e}: our own failures as they are; DSL-JSON's (truncated
-   * input, bad escapes, a bad literal) and the index errors it lets through on truncated input
-   * alike mean the body is not JSON.
+   * What a reader throws for {@code e}: unchecked exceptions as they are (ours say what is
+   * wrong with the body; any other is a bug, not bad input); an {@code IOException} (from a
+   * codec of one's own) means the body could not be read.
    */
   private static RuntimeException failure(JsonIn in, Exception e) {
-    if (e instanceof MalformedEventException || e instanceof UnknownEventTypeException) {
-      return (RuntimeException) e;
+    if (e instanceof RuntimeException unchecked) {
+      return unchecked;
     }
     return in.malformed("not a valid JSON envelope", e);
   }
@@ -91,15 +90,10 @@ final class EnvelopeReader {
 
   /** Moves to the next token; false at the end of the input (only whitespace left). */
   private static boolean nextToken(JsonIn in) throws IOException {
-    int i = in.reader.getCurrentIndex();
-    byte[] b = in.body;
-    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-      i++;
-    }
-    if (i == b.length) {
+    if (in.atEnd()) {
       return false;
     }
-    in.reader.getNextToken();
+    in.next();
     return true;
   }
 
@@ -110,7 +104,6 @@ final class EnvelopeReader {
     UnknownEventTypeException unreadable = null;
     Object data = null;
     int deferredStart = -1;
-    int deferredEnd = -1;
     boolean dataSeen = false;
     for (int f = in.firstKey(ENVELOPE); f != JsonIn.END; f = in.nextKey(ENVELOPE)) {
       if (f == METADATA) {
@@ -138,9 +131,8 @@ final class EnvelopeReader {
           data = readData(in, descriptor, codec);
         } else {
           // Type not known yet (or unknown): remember where data is, read it later.
-          deferredStart = in.reader.getCurrentIndex() - 1;
+          deferredStart = in.pos - 1;
           in.skip();
-          deferredEnd = in.reader.getCurrentIndex();
         }
       } else {
         in.skip(); // unknown top-level field: forward compatibility
@@ -157,8 +149,8 @@ final class EnvelopeReader {
       throw unreadable != null ? unreadable : new UnknownEventTypeException(metadata.eventType());
     }
     if (data == null) {
-      in.start(Arrays.copyOfRange(body, deferredStart, deferredEnd), deferredStart, "data");
-      in.reader.getNextToken();
+      in.start(body, deferredStart, "data");
+      in.next();
       data = readData(in, descriptor, codec);
     }
     return new EventEnvelope<>(metadata, data);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes and reads one event record type as the JSON object of the envelope's {@code data}
- * field, at byte level through {@link JsonOut} and {@link JsonIn} (DSL-JSON underneath). The
+ * field, at byte level through {@link JsonOut} (DSL-JSON's writer underneath) and {@link JsonIn}. The
  * annotation processor generates one per {@code @EventType} record (no reflection);
  * {@link JacksonDatabindCodec} is the explicit fallback for records without one.
  *

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The JSON envelope {@code {"metadata": {…}, "data": {…}}} exactly as the TypeScript services
- * write and read it, at byte level over DSL-JSON: the runtime writes and reads
+ * write and read it, at byte level (writing over DSL-JSON's writer, reading with our own cursor): the runtime writes and reads
  * {@code metadata}; {@code data} is delegated to the event's {@link EventCodec}. Each thread
  * reuses one reader and one output buffer ({@link JsonIn}, {@link JsonOut}); nothing but the
  * result is allocated per message beyond the decoded values.

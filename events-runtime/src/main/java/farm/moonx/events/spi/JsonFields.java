@@ -13,16 +13,16 @@ import java.util.Objects;
  * The fields of one JSON object shape, described once: names in declaration order, each
  * pre-encoded for writing ({@code "name":}) and for matching while reading (raw UTF-8 bytes),
  * and which of them are required. Generated codecs hold one per record; {@link JsonOut} writes
- * names from it and {@link JsonIn} matches field names on bytes against it (the expected order
- * first, then a lookup) and reports missing required fields by name.
+ * names from it and {@link JsonIn} matches field names on bytes against it (the expected one
+ * first, then each in turn) and reports missing required fields by name.
  */
 public final class JsonFields {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Little-endian 8-byte words of a byte array. */
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final String[] names;
   private final byte[][] raw;
   private final byte[][] quoted;
   private final long[] required;
-  private final int[] hashes;
   /** Each name's first 16 bytes as two little-endian words (zero-padded), for {@link #isAt}. */
   private final long[] words;
 
@@ -31,7 +31,6 @@ public final class JsonFields {
     this.raw = new byte[this.names.length][];
     this.quoted = new byte[this.names.length][];
     this.required = new long[(this.names.length + 63) / 64];
-    this.hashes = new int[this.names.length];
     this.words = new long[this.names.length * 2];
     for (int i = 0; i < this.names.length; i++) {
       String name = this.names[i];
@@ -40,7 +39,6 @@ public final class JsonFields {
       }
       raw[i] = name.getBytes(StandardCharsets.UTF_8);
       quoted[i] = ("\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
-      hashes[i] = hash(raw[i]);
       byte[] padded = Arrays.copyOf(raw[i], 16);
       words[2 * i] = (long) LONGS.get(padded, 0);
       words[2 * i + 1] = (long) LONGS.get(padded, 8);
@@ -124,36 +122,29 @@ public final class JsonFields {
     return quoted[index];
   }
 
+  /** The length of field {@code index}'s name in bytes. */
+  int nameLength(int index) {
+    return raw[index].length;
+  }
+
   /**
-   * The field whose name stands in {@code body} at {@code start} (its weak {@code hash} already
-   * computed by the reader), searching from {@code expected} on and then from the first field:
-   * fields come in declaration order with the omitted (null) ones left out, so the search
-   * usually ends at once or after a few integer compares. -1 if none.
+   * The field whose name (and closing quote) stands in {@code body} at {@code start}, or -1:
+   * first the {@code expected} one, then from {@code expected} on, then from the first field.
+   * Fields come in declaration order with the omitted (null) ones left out, so the search
+   * usually ends at once or after a few words compared. An escaped name never matches.
    */
-  int find(int hash, int expected, byte[] body, int start) {
-    for (int i = expected; i < hashes.length; i++) {
-      if (hashes[i] == hash && isAt(i, body, start)) {
+  int find(int expected, byte[] body, int start) {
+    for (int i = expected; i < names.length; i++) {
+      if (isAt(i, body, start)) {
         return i;
       }
     }
-    for (int i = 0; i < expected && i < hashes.length; i++) {
-      if (hashes[i] == hash && isAt(i, body, start)) {
+    for (int i = 0; i < expected && i < names.length; i++) {
+      if (isAt(i, body, start)) {
         return i;
       }
     }
     return -1;
-  }
-
-  /**
-   * The sum of the name's bytes, as DSL-JSON's {@code JsonReader.fillNameWeakHash()} computes
-   * it: only a first filter, since a match is always confirmed on the bytes.
-   */
-  private static int hash(byte[] name) {
-    int hash = 0;
-    for (byte b : name) {
-      hash += b;
-    }
-    return hash;
   }
 
   int words() {

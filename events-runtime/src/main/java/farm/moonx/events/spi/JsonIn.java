@@ -1,14 +1,17 @@
 package farm.moonx.events.spi;
 
-import com.dslplatform.json.JsonReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads JSON bytes for generated codecs and the envelope, over DSL-JSON's {@link JsonReader}:
- * field names are matched on their bytes against a {@link JsonFields} (the expected order
- * first, then by hash), strings and numbers are decoded from the body without an intermediate
- * token object, and unknown values are skipped without recursion. It tracks the path of the
+ * Reads JSON bytes for generated codecs and the envelope: a cursor over the message body,
+ * as strict as RFC 8259 and TypeScript's {@code JSON.parse} (four whitespace bytes, no
+ * unescaped control characters in strings). Field names are matched where they stand against a
+ * {@link JsonFields} (the expected one first, as one or two 8-byte words), never copied or
+ * hashed; strings of plain ASCII become a {@code String} in one copy, others are checked to be
+ * valid UTF-8 and decoded; numbers are read from the bytes; unknown values are skipped without
+ * recursion. It tracks the path of the
  * current value ({@code data.items[2].amount}) and the nesting depth, so every error is a
  * {@link MalformedEventException} naming the path and the byte offset, and deep input fails at
  * {@value #MAX_NESTING_DEPTH} levels instead of overflowing the stack. One instance per thread,
@@ -26,9 +29,12 @@ public final class JsonIn {
   public static final int END = -1;
   static final int UNKNOWN = -2;
 
-  final JsonReader<Object> reader;
   byte[] body;
-  private long base;
+  /** The index of the byte after the current token (after a number: the byte that ended it). */
+  int pos;
+  private byte token;
+  /** Decoded characters of strings with escapes or non-ASCII text, grown to the longest. */
+  private char[] chars = new char[64];
   private String prefix;
   private String subject;
   int depth;
@@ -42,9 +48,7 @@ public final class JsonIn {
   private final long[][] seen = new long[MAX_NESTING_DEPTH + 2][];
   private final RecordValues[] values = new RecordValues[MAX_NESTING_DEPTH + 2];
 
-  JsonIn(JsonReader<Object> reader) {
-    this.reader = reader;
-  }
+  JsonIn() {}
 
   /**
    * A new reader over {@code json} (a whole JSON document), positioned on its first token;
@@ -54,9 +58,9 @@ public final class JsonIn {
    * @throws IOException if {@code json} is empty or whitespace only
    */
   public static JsonIn of(byte[] json, String path) throws IOException {
-    JsonIn in = Engine.newIn();
+    JsonIn in = new JsonIn();
     in.start(json, 0, path);
-    in.reader.getNextToken();
+    in.next();
     return in;
   }
 
@@ -73,14 +77,42 @@ public final class JsonIn {
     return held.fit(size);
   }
 
-  /** Starts reading {@code json}, whose byte 0 is at {@code base} in the message body. */
-  void start(byte[] json, long base, String prefix) {
+  /** Starts reading {@code json} at index {@code from}, before its first token. */
+  void start(byte[] json, int from, String prefix) {
     this.body = json;
-    this.base = base;
+    this.pos = from;
+    this.token = 0;
     this.prefix = prefix;
     this.subject = null;
     this.depth = 0;
-    reader.process(json, json.length);
+  }
+
+  /** Moves to the next token, past JSON whitespace, and returns it. */
+  byte next() {
+    byte[] b = body;
+    int i = pos;
+    while (i < b.length) {
+      byte c = b[i++];
+      if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        pos = i;
+        token = c;
+        return c;
+      }
+    }
+    pos = b.length;
+    throw syntax("unexpected end of the input");
+  }
+
+  /** True if only JSON whitespace is left after the current token. */
+  boolean atEnd() {
+    byte[] b = body;
+    for (int i = pos; i < b.length; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The event whose data is being read, named in error messages; or null. */
@@ -99,23 +131,48 @@ public final class JsonIn {
 
   /** The current token: the first byte of the current value. */
   public byte token() {
-    return reader.last();
+    return token;
   }
 
   /** The byte offset of the current token in the message body. */
   public long offset() {
-    return base + Math.max(reader.getCurrentIndex() - 1, 0);
+    return Math.max(pos - 1, 0);
   }
 
   /** True (and the null consumed) if the current value is {@code null}. */
   public boolean isNull() throws IOException {
-    if (reader.last() == 'n') {
-      if (!reader.wasNull()) {
-        throw syntax("expected null");
-      }
+    if (token == 'n') {
+      literal(NULL);
       return true;
     }
     return false;
+  }
+
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+  /** Consumes the literal whose first byte is the current token, or fails naming it. */
+  void literal(byte[] word) {
+    byte[] b = body;
+    int at = pos - 1;
+    if (at + word.length > b.length || !Arrays.equals(b, at, at + word.length, word, 0, word.length)) {
+      throw syntax("expected " + new String(word, StandardCharsets.US_ASCII));
+    }
+    pos = at + word.length;
+  }
+
+  /** Consumes a literal at the current token, whichever it is; false if the token starts none. */
+  boolean anyLiteral() {
+    switch (token) {
+      case 'n' -> literal(NULL);
+      case 't' -> literal(TRUE);
+      case 'f' -> literal(FALSE);
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- objects with known fields ----
@@ -127,7 +184,7 @@ public final class JsonIn {
    * read fails, naming it.
    */
   public int firstField(JsonFields fields) throws IOException {
-    if (reader.last() != '{') {
+    if (token != '{') {
       throw typeError("an object");
     }
     enter(-1);
@@ -138,14 +195,14 @@ public final class JsonIn {
     } else {
       Arrays.fill(bits, 0L);
     }
-    return reader.getNextToken() == '}' ? finish(fields) : field(fields, true);
+    return next() == '}' ? finish(fields) : field(fields, true);
   }
 
   /** After a field's value: the index of the next field with a value, or {@link #END}. */
   public int nextField(JsonFields fields) throws IOException {
-    byte t = reader.getNextToken();
+    byte t = next();
     if (t == ',') {
-      reader.getNextToken();
+      next();
       return field(fields, true);
     }
     if (t == '}') {
@@ -158,14 +215,14 @@ public final class JsonIn {
   int firstKey(JsonFields fields) throws IOException {
     enter(-1);
     lastField[depth] = -1;
-    return reader.getNextToken() == '}' ? leave() : field(fields, false);
+    return next() == '}' ? leave() : field(fields, false);
   }
 
   /** Like {@link #nextField} for the envelope. */
   int nextKey(JsonFields fields) throws IOException {
-    byte t = reader.getNextToken();
+    byte t = next();
     if (t == ',') {
-      reader.getNextToken();
+      next();
       return field(fields, false);
     }
     if (t == '}') {
@@ -176,13 +233,18 @@ public final class JsonIn {
 
   private int field(JsonFields fields, boolean valuesOnly) throws IOException {
     while (true) {
-      if (reader.last() != '"') {
+      if (token != '"') {
         throw syntax("expected a field name");
       }
-      int hash = reader.fillNameWeakHash(); // a byte sum: cheaper, and names are compared on bytes anyway
-      int index = match(fields, hash);
-      names[depth] = index >= 0 ? fields.name(index) : null;
-      reader.getNextToken();
+      int index = fields.find(lastField[depth] + 1, body, pos);
+      if (index >= 0) {
+        pos += fields.nameLength(index) + 1;
+        names[depth] = fields.name(index);
+      } else {
+        skipString();
+        names[depth] = null;
+      }
+      colon();
       if (index >= 0) {
         lastField[depth] = index;
       }
@@ -196,20 +258,23 @@ public final class JsonIn {
         }
         skip();
       }
-      byte t = reader.getNextToken();
+      byte t = next();
       if (t == '}') {
         return finish(fields);
       }
       if (t != ',') {
         throw syntax("expected ',' or '}' after a field");
       }
-      reader.getNextToken();
+      next();
     }
   }
 
-  /** The field whose name the reader just read: the one expected next, else by hash; -1 if none. */
-  private int match(JsonFields fields, int hash) {
-    return fields.find(hash, lastField[depth] + 1, body, reader.getTokenStart());
+  /** After a field name: its colon, then the value's first byte as the current token. */
+  private void colon() {
+    if (next() != ':') {
+      throw syntax("expected ':' after a field name");
+    }
+    next();
   }
 
   private int finish(JsonFields fields) {
@@ -230,18 +295,18 @@ public final class JsonIn {
 
   /** Enters the object at the current token; its first key (positioned on its value), or null if empty. */
   public String firstKey() throws IOException {
-    if (reader.last() != '{') {
+    if (token != '{') {
       throw typeError("an object");
     }
     enter(-1);
-    return reader.getNextToken() == '}' ? leaveKey() : key();
+    return next() == '}' ? leaveKey() : key();
   }
 
   /** After a value: the next key (positioned on its value), or null at the end of the object. */
   public String nextKey() throws IOException {
-    byte t = reader.getNextToken();
+    byte t = next();
     if (t == ',') {
-      reader.getNextToken();
+      next();
       return key();
     }
     if (t == '}') {
@@ -256,25 +321,22 @@ public final class JsonIn {
   }
 
   private String key() throws IOException {
-    if (reader.last() != '"') {
+    if (token != '"') {
       throw syntax("expected a field name");
     }
     String key = string();
     names[depth] = key;
-    if (reader.getNextToken() != ':') {
-      throw syntax("expected ':' after a field name");
-    }
-    reader.getNextToken();
+    colon();
     return key;
   }
 
   /** Enters the array at the current token; true if it has an element (positioned on it). */
   public boolean firstElement() throws IOException {
-    if (reader.last() != '[') {
+    if (token != '[') {
       throw typeError("an array");
     }
     enter(0);
-    if (reader.getNextToken() == ']') {
+    if (next() == ']') {
       depth--;
       return false;
     }
@@ -283,9 +345,9 @@ public final class JsonIn {
 
   /** After an element: true if another follows (positioned on it), false at the end of the array. */
   public boolean nextElement() throws IOException {
-    byte t = reader.getNextToken();
+    byte t = next();
     if (t == ',') {
-      reader.getNextToken();
+      next();
       indexes[depth]++;
       return true;
     }
@@ -314,42 +376,172 @@ public final class JsonIn {
 
   /** The raw bytes of the current value, which is skipped (for codecs that parse them elsewhere). */
   public byte[] rawValue() throws IOException {
-    int start = reader.getCurrentIndex() - 1;
-    byte t = reader.last();
+    int start = pos - 1;
     skip();
-    // After a number the reader stands on the byte that ended it; after anything else, past it.
-    int end = t == '-' || t >= '0' && t <= '9' ? numberEnd : reader.getCurrentIndex();
-    return Arrays.copyOfRange(body, start, end);
+    return Arrays.copyOfRange(body, start, pos);
   }
 
   // ---- scalars ----
 
   /** A JSON string, checked to be valid UTF-8. */
   public String string() throws IOException {
-    if (reader.last() != '"') {
+    if (token != '"') {
       throw typeError("a string");
     }
-    int start = reader.getCurrentIndex();
-    String value = reader.readString();
-    int rawLength = reader.getCurrentIndex() - 1 - start;
-    // Escapes and multi-byte characters both make the text shorter than its bytes: only then
-    // can the bytes be anything but plain ASCII, so only then are they checked.
-    if (rawLength != value.length() && !Utf8.isValid(body, start, rawLength)) {
+    byte[] b = body;
+    int start = pos;
+    int i = start;
+    // Eight bytes at a time up to the first quote, backslash, control or non-ASCII byte.
+    for (int last = b.length - 8; i <= last; i += 8) {
+      long special = special((long) JsonFields.LONGS.get(b, i));
+      if (special != 0) {
+        i += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+    }
+    for (; i < b.length; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        // Plain ASCII (the common case): the bytes are the characters, copied once.
+        return checked(new String(b, start, i - start, StandardCharsets.ISO_8859_1), i);
+      }
+      if (c == '\\' || c < 0x20) { // negative: not ASCII
+        return decode(start, i);
+      }
+    }
+    throw syntax("a string is not closed");
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /**
+   * The high bit of each byte of the little-endian word {@code w} that is a quote, a backslash,
+   * a control character or not ASCII; the lowest set bit is exact (a borrow's false positives
+   * only occur above a true one).
+   */
+  private static long special(long w) {
+    long quote = w ^ 0x2222222222222222L;
+    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
+    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGH_BITS;
+  }
+
+  /** The string at {@code start} with escapes, control or non-ASCII bytes, the first at {@code from}. */
+  private String decode(int start, int from) {
+    int end = stringEnd(from);
+    if (!Utf8.isValid(body, start, end - start)) {
       throw error("a string is not valid UTF-8");
     }
+    byte[] b = body;
+    if (chars.length < end - start) {
+      chars = new char[Math.max(end - start, 2 * chars.length)];
+    }
+    char[] out = chars;
+    int n = 0;
+    int i = start;
+    while (i < end) {
+      int c = b[i];
+      if (c == '\\') {
+        out[n++] = escaped(i + 1, end);
+        i += b[i + 1] == 'u' ? 6 : 2;
+      } else if (c >= 0x20) {
+        out[n++] = (char) c;
+        i++;
+      } else if (c >= 0) {
+        throw error("a string holds the control character " + JsonNumbers.describeByte((byte) c) + " unescaped");
+      } else {
+        // Valid UTF-8 (checked above): 2, 3 or 4 bytes, the last as a surrogate pair.
+        int more = c >= (byte) 0xf0 ? 3 : c >= (byte) 0xe0 ? 2 : 1;
+        int cp = c & (0x3f >> more);
+        for (int k = 1; k <= more; k++) {
+          cp = cp << 6 | b[i + k] & 0x3f;
+        }
+        i += more + 1;
+        if (cp >= 0x10000) {
+          out[n++] = Character.highSurrogate(cp);
+          out[n++] = Character.lowSurrogate(cp);
+        } else {
+          out[n++] = (char) cp;
+        }
+      }
+    }
+    return checked(new String(out, 0, n), end);
+  }
+
+  /** The character of the escape whose letter is at {@code at} (a lone surrogate stays one, as in Jackson). */
+  private char escaped(int at, int end) {
+    byte e = body[at];
+    switch (e) {
+      case '"', '\\', '/' -> {
+        return (char) e;
+      }
+      case 'b' -> {
+        return '\b';
+      }
+      case 'f' -> {
+        return '\f';
+      }
+      case 'n' -> {
+        return '\n';
+      }
+      case 'r' -> {
+        return '\r';
+      }
+      case 't' -> {
+        return '\t';
+      }
+      case 'u' -> {
+        int value = 0;
+        for (int k = at + 1; k <= at + 4; k++) {
+          int digit = k < end ? Character.digit(body[k], 16) : -1;
+          if (digit < 0) {
+            throw syntax("a \\u escape needs four hexadecimal digits");
+          }
+          value = value << 4 | digit;
+        }
+        return (char) value;
+      }
+      default -> throw syntax("invalid escape \\" + (char) (e & 0x7f) + " in a string");
+    }
+  }
+
+  /** {@code value}, the string whose closing quote is at {@code quote}, which the cursor moves past. */
+  private String checked(String value, int quote) {
     if (value.length() > MAX_STRING_LENGTH) {
       throw error("a string is longer than " + MAX_STRING_LENGTH + " characters");
     }
+    pos = quote + 1;
     return value;
+  }
+
+  /** The index of the quote closing the string that goes on at {@code from} (escapes skipped). */
+  private int stringEnd(int from) {
+    byte[] b = body;
+    for (int i = from; i < b.length; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\') {
+        i++;
+      }
+    }
+    throw syntax("a string is not closed");
+  }
+
+  /** Moves past the string at the current token, unread (field names, skipped values). */
+  void skipString() {
+    pos = stringEnd(pos) + 1;
   }
 
   /** A JSON {@code true} or {@code false}. */
   public boolean bool() throws IOException {
-    byte t = reader.last();
-    if (t == 't' && reader.wasTrue()) {
+    if (token == 't') {
+      literal(TRUE);
       return true;
     }
-    if (t == 'f' && reader.wasFalse()) {
+    if (token == 'f') {
+      literal(FALSE);
       return false;
     }
     throw typeError("true or false");
@@ -419,9 +611,8 @@ public final class JsonIn {
     return new MalformedEventException(message, offset());
   }
 
-  /** The DSL-JSON failure {@code e} (bad JSON, end of input) as malformed, at the reader's position. */
+  /** An unexpected failure {@code e} as malformed, at the reader's position. */
   MalformedEventException malformed(String what, Exception e) {
-    long at = Math.min(base + reader.getCurrentIndex(), base + body.length);
-    return new MalformedEventException(what + ": " + e.getMessage(), at, e);
+    return new MalformedEventException(what + ": " + e, Math.min(pos, body.length), e);
   }
 }

@@ -22,18 +22,18 @@ final class JsonNumbers {
   private JsonNumbers() {}
 
   /**
-   * Scans the number at the current token, leaving the reader on the byte after it (DSL-JSON's
-   * convention for numbers). Returns 0 for an integer, 1 for a number with a fraction or
-   * exponent, -1 (reader not moved) if the token does not start a number.
+   * Scans the number at the current token, leaving the reader on the byte after it. Returns 0
+   * for an integer, 1 for a number with a fraction or exponent, -1 (reader not moved) if the
+   * token does not start a number.
    */
   static int scan(JsonIn in) {
     byte t = in.token();
     if (t != '-' && (t < '0' || t > '9')) {
       return -1;
     }
-    int start = in.reader.scanNumber();
-    int end = in.reader.getCurrentIndex();
+    int start = in.pos - 1;
     byte[] b = in.body;
+    int end = b.length;
     int i = start;
     boolean fraction = false;
     if (b[i] == '-') {
@@ -56,15 +56,13 @@ final class JsonNumbers {
       }
       i = digits(b, i, end);
     }
-    if (i == NO_DIGIT) {
+    // A number goes on to a delimiter: "01", "1.5.2" or "12ab" is not one number.
+    if (i == NO_DIGIT || i < end && (b[i] >= '0' && b[i] <= '9' || b[i] == '.' || b[i] == '+' || b[i] == '-'
+        || (b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z')) {
       throw in.syntax("not a valid number");
     }
     in.numberEnd = i;
-    for (int k = i; k < end; k++) {
-      if (b[k] != ' ' && b[k] != '\t' && b[k] != '\n' && b[k] != '\r') {
-        throw in.syntax("not a valid number");
-      }
-    }
+    in.pos = i;
     if (i - start > in.maxNumberLength) {
       throw in.error("a number is longer than " + in.maxNumberLength + " characters");
     }
@@ -90,11 +88,16 @@ final class JsonNumbers {
   private static final long MULTMIN = Long.MIN_VALUE / 10;
 
   static long readLong(JsonIn in) {
-    int start = in.reader.getCurrentIndex() - 1;
+    int start = in.pos - 1;
     int kind = scanChecked(in, "an integer");
     if (kind != 0) {
       throw in.error("expected an integer but found a decimal number");
     }
+    return scannedLong(in, start);
+  }
+
+  /** The integer {@link #scan} just read from {@code start}, if it fits a long. */
+  static long scannedLong(JsonIn in, int start) {
     byte[] b = in.body;
     boolean negative = b[start] == '-';
     // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
@@ -111,7 +114,7 @@ final class JsonNumbers {
   }
 
   static double readDouble(JsonIn in) {
-    int start = in.reader.getCurrentIndex() - 1;
+    int start = in.pos - 1;
     scanChecked(in, "a number");
     return finite(in, Double.parseDouble(text(in, start)), text(in, start));
   }
@@ -133,13 +136,11 @@ final class JsonNumbers {
   /** A decimal written as a JSON string ({@code "12.50"}) or number. */
   static BigDecimal readDecimal(JsonIn in) throws IOException {
     if (in.token() == '"') {
-      int start = in.reader.getCurrentIndex();
+      int start = in.pos;
       int end = plainDecimalEnd(in.body, start, '"');
       if (end > 0 && end - start <= in.maxNumberLength) {
-        BigDecimal value = plainDecimal(in.body, start, end);
-        // Past the closing quote (at most 20 plain characters: well within DSL-JSON's 64-char scratch).
-        in.reader.readSimpleQuote();
-        return value;
+        in.pos = end + 1; // past the closing quote
+        return plainDecimal(in.body, start, end);
       }
       String text = in.string();
       checkLength(in, text);
@@ -149,7 +150,7 @@ final class JsonNumbers {
         throw in.error("\"" + text + "\" is not a decimal number", e);
       }
     }
-    int start = in.reader.getCurrentIndex() - 1;
+    int start = in.pos - 1;
     scanChecked(in, "a decimal number");
     int end = plainDecimalEnd(in.body, start, in.numberEnd < in.body.length ? in.body[in.numberEnd] : 0);
     return end == in.numberEnd ? plainDecimal(in.body, start, end) : new BigDecimal(text(in, start));
@@ -209,7 +210,7 @@ final class JsonNumbers {
         throw in.error("\"" + text + "\" is not an integer", e);
       }
     }
-    int start = in.reader.getCurrentIndex() - 1;
+    int start = in.pos - 1;
     if (scanChecked(in, "an integer") != 0) {
       throw in.error("expected an integer but found a decimal number");
     }
@@ -227,7 +228,7 @@ final class JsonNumbers {
    * {@code metadata.context}): Integer, Long or BigInteger for integers, Double otherwise.
    */
   static Number readAny(JsonIn in) {
-    int start = in.reader.getCurrentIndex() - 1;
+    int start = in.pos - 1;
     int kind = scanChecked(in, "a number");
     String text = text(in, start);
     if (kind == 1) {
@@ -255,7 +256,7 @@ final class JsonNumbers {
 
   private static String numberKind(JsonIn in) {
     byte[] b = in.body;
-    for (int i = in.reader.getCurrentIndex() - 1; i < b.length; i++) {
+    for (int i = in.pos - 1; i < b.length; i++) {
       byte c = b[i];
       if (c == '.' || c == 'e' || c == 'E') {
         return "a decimal number";

@@ -1,6 +1,5 @@
 package farm.moonx.events.spi;
 
-import com.dslplatform.json.JsonReader;
 import java.io.IOException;
 
 /**
@@ -13,8 +12,7 @@ final class JsonSkipper {
 
   /** Skips the current value of {@code in}, however deep. */
   static void skip(JsonIn in) throws IOException {
-    JsonReader<Object> reader = in.reader;
-    byte t = reader.last();
+    byte t = in.token();
     if (t != '{' && t != '[') {
       skipScalar(in, t);
       return;
@@ -24,7 +22,7 @@ final class JsonSkipper {
       if (t == '{' || t == '[') {
         boolean array = t == '[';
         in.enter(array ? 0 : -1);
-        t = reader.getNextToken();
+        t = in.next();
         if (t != (array ? ']' : '}')) {
           t = array ? t : skipName(in);
           continue;
@@ -39,9 +37,9 @@ final class JsonSkipper {
           return;
         }
         boolean array = in.indexes[in.depth] >= 0;
-        t = reader.getNextToken();
+        t = in.next();
         if (t == ',') {
-          t = reader.getNextToken();
+          t = in.next();
           t = array ? t : skipName(in);
           break;
         }
@@ -54,32 +52,21 @@ final class JsonSkipper {
   }
 
   private static byte skipName(JsonIn in) throws IOException {
-    JsonReader<Object> reader = in.reader;
-    if (reader.last() != '"') {
+    if (in.token() != '"') {
       throw in.syntax("expected a field name");
     }
-    reader.fillNameWeakHash();
-    return reader.getNextToken();
+    in.skipString();
+    if (in.next() != ':') {
+      throw in.syntax("expected ':' after a field name");
+    }
+    return in.next();
   }
 
   private static void skipScalar(JsonIn in, byte t) throws IOException {
-    JsonReader<Object> reader = in.reader;
-    switch (t) {
-      case '"' -> reader.calcWeakHash(); // moves past the string, escapes included, allocating nothing
-      case 't' -> literal(in, reader.wasTrue(), "true");
-      case 'f' -> literal(in, reader.wasFalse(), "false");
-      case 'n' -> literal(in, reader.wasNull(), "null");
-      default -> {
-        if (JsonNumbers.scan(in) < 0) {
-          throw in.syntax("unexpected character " + JsonNumbers.describeByte(t));
-        }
-      }
-    }
-  }
-
-  private static void literal(JsonIn in, boolean ok, String expected) {
-    if (!ok) {
-      throw in.syntax("expected " + expected);
+    if (t == '"') {
+      in.skipString(); // escapes included, nothing decoded or allocated
+    } else if (!in.anyLiteral() && JsonNumbers.scan(in) < 0) {
+      throw in.syntax("unexpected character " + JsonNumbers.describeByte(t));
     }
   }
 }

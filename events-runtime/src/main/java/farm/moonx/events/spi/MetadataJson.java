@@ -114,16 +114,16 @@ final class MetadataJson {
   // TypeScript writes Date.now(): an integer. A string or fraction is a producer bug, reported
   // rather than guessed at; null counts as absent (0), which validation then reports.
   private static long timestamp(JsonIn in) throws IOException {
-    byte t = in.token();
-    boolean integer = (t == '-' || t >= '0' && t <= '9') && "an integer".equals(JsonNumbers.describe(in));
-    if (!integer) {
-      long at = in.offset();
-      String found = JsonNumbers.describe(in);
-      String text = t == '"' ? " (" + JsonValues.preview(in.string()) + ")" : "";
-      throw new MalformedEventException(
-          "metadata.timestamp must be an integer number of epoch milliseconds, found " + found + text, at);
+    long at = in.offset();
+    int start = in.pos - 1;
+    int kind = JsonNumbers.scan(in);
+    if (kind == 0) {
+      return JsonNumbers.scannedLong(in, start);
     }
-    return in.longValue();
+    String found = kind > 0 ? "a decimal number" : JsonNumbers.describe(in);
+    String text = in.token() == '"' ? " (" + JsonValues.preview(in.string()) + ")" : "";
+    throw new MalformedEventException(
+        "metadata.timestamp must be an integer number of epoch milliseconds, found " + found + text, at);
   }
 
   private static DataClassification classification(JsonIn in) throws IOException {

@@ -38,19 +38,14 @@ class JsonFieldsTest {
 
   @Test
   void findsAFieldAfterOmittedOnesBeforeTheExpectedOneAndAmongAnagrams() {
-    JsonFields fields = JsonFields.of("ab", "ba", "note?", "amount");
-    byte[] body = "\"ba\"\"amount\"\"ab\"\"zz\"".getBytes(StandardCharsets.UTF_8);
-    assertThat(fields.find(weakHash("ba"), 0, body, 1)).isEqualTo(1); // "ab" has the same hash: bytes decide
-    assertThat(fields.find(weakHash("amount"), 2, body, 5)).isEqualTo(3); // "note" omitted
-    assertThat(fields.find(weakHash("ab"), 3, body, 13)).isEqualTo(0); // before the expected one
-    assertThat(fields.find(weakHash("zz"), 0, body, 17)).isEqualTo(-1);
-  }
-
-  private static int weakHash(String name) {
-    int hash = 0;
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      hash += b;
-    }
-    return hash;
+    JsonFields fields = JsonFields.of("ab", "ba", "note?", "amount", "abc");
+    byte[] body = "\"ba\"\"amount\"\"ab\"\"zz\"\"abc\"\"ab\\u0063\"".getBytes(StandardCharsets.UTF_8);
+    assertThat(fields.find(0, body, 1)).isEqualTo(1); // "ab" has the same bytes in another order
+    assertThat(fields.find(2, body, 5)).isEqualTo(3); // "note" omitted
+    assertThat(fields.find(3, body, 13)).isEqualTo(0); // before the expected one
+    assertThat(fields.find(0, body, 17)).isEqualTo(-1);
+    assertThat(fields.find(0, body, 21)).isEqualTo(4); // "ab" is a prefix of it, not a match
+    assertThat(fields.find(0, body, 27)).isEqualTo(-1); // an escaped name is never a field
+    assertThat(fields.nameLength(3)).isEqualTo(6);
   }
 }
