@@ -36,6 +36,9 @@ public final class JsonValues {
   }
 
   private static boolean writable(Object value) {
+    if (value instanceof String) {
+      return true; // the common case first (see writeChecked)
+    }
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String) || !writable(e.getValue())) {
@@ -92,7 +95,11 @@ public final class JsonValues {
 
   /** Writes {@code value}; false (the output then is unusable) at the first value JSON has no form for. */
   private static boolean writeChecked(JsonOut out, Object value) {
-    if (value instanceof Map<?, ?> map) {
+    // Strings first: most values are, and String is a final class (one compare), while each
+    // interface test that fails (Map, Collection) scans the value's class's supertypes.
+    if (value instanceof String s) {
+      out.string(s);
+    } else if (value instanceof Map<?, ?> map) {
       out.beginObject();
       // A frozen map (every decoded or published context) is walked without its wrappers.
       Map<?, ?> walked = map instanceof FrozenMap<?, ?> frozen ? frozen.owned() : map;

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The fields of one JSON object shape, described once: names in declaration order, each
- * pre-encoded for writing ({@code "name":}) and for matching while reading (raw UTF-8 bytes),
+ * pre-encoded for writing ({@code ,"name":}) and for matching while reading (raw UTF-8 bytes),
  * and which of them are required. Generated codecs hold one per record; {@link JsonOut} writes
  * names from it and {@link JsonIn} matches field names on bytes against it (the expected one
  * first, then each in turn) and reports missing required fields by name.
@@ -38,7 +38,7 @@ public final class JsonFields {
         throw new IllegalArgumentException("field name needs escaping: " + name);
       }
       raw[i] = name.getBytes(StandardCharsets.UTF_8);
-      quoted[i] = ("\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
+      quoted[i] = (",\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
       byte[] padded = Arrays.copyOf(raw[i], 16);
       words[2 * i] = (long) LONGS.get(padded, 0);
       words[2 * i + 1] = (long) LONGS.get(padded, 8);
@@ -118,6 +118,7 @@ public final class JsonFields {
     return true;
   }
 
+  /** Field {@code index}'s name as written after another field, {@code ,"name":} (from byte 1 when first). */
   byte[] quoted(int index) {
     return quoted[index];
   }

@@ -89,9 +89,9 @@ public final class JsonOut {
 
   /** Writes the pre-encoded name of field {@code index}; its value follows. */
   public void name(JsonFields fields, int index) {
-    separate();
-    byte[] quoted = fields.quoted(index);
-    writer.writeRaw(quoted, 0, quoted.length);
+    byte[] quoted = fields.quoted(index); // with its leading comma, written only after another value
+    int from = comma ? 0 : 1;
+    writer.writeRaw(quoted, from, quoted.length - from);
     comma = false;
   }
 
