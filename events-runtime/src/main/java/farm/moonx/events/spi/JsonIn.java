@@ -426,6 +426,22 @@ public final class JsonIn {
     return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGH_BITS;
   }
 
+  /**
+   * If the current value is a string spelled exactly as one of {@code names} (no escapes), moves
+   * past it and returns that name's index; otherwise returns -1 and stays put, for the caller to
+   * read the value another way. Enumerated values are matched so, without a {@code String}.
+   */
+  int oneOf(JsonFields names) {
+    if (token != '"') {
+      return -1;
+    }
+    int index = names.find(0, body, pos);
+    if (index >= 0) {
+      pos += names.nameLength(index) + 1;
+    }
+    return index;
+  }
+
   /** The string at {@code start} with escapes, control or non-ASCII bytes, the first at {@code from}. */
   private String decode(int start, int from) {
     int end = stringEnd(from);

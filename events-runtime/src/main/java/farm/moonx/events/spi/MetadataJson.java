@@ -126,8 +126,23 @@ final class MetadataJson {
         "metadata.timestamp must be an integer number of epoch milliseconds, found " + found + text, at);
   }
 
+  private static final DataClassification[] CLASSIFICATIONS = DataClassification.values();
+  private static final JsonFields CLASSIFICATION_NAMES = wireNames();
+
+  private static JsonFields wireNames() {
+    JsonFields.Builder names = JsonFields.builder();
+    for (DataClassification c : CLASSIFICATIONS) {
+      names.optional(c.wireName());
+    }
+    return names.build();
+  }
+
   private static DataClassification classification(JsonIn in) throws IOException {
-    String wire = string(in, DATA_CLASSIFICATION);
+    int known = in.oneOf(CLASSIFICATION_NAMES); // as written: nothing decoded
+    if (known >= 0) {
+      return CLASSIFICATIONS[known];
+    }
+    String wire = string(in, DATA_CLASSIFICATION); // other casing, or an error naming the value
     try {
       return DataClassification.fromWireName(wire);
     } catch (IllegalArgumentException e) {

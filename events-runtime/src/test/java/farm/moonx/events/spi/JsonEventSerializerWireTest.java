@@ -174,4 +174,19 @@ class JsonEventSerializerWireTest {
     assertThat(data.get("amount").asText()).isEqualTo("12.50");
     assertThat(CODEC.deserialize(encoded, DATABIND).data()).isEqualTo(TestEvents.PAYMENT);
   }
+
+  @Test
+  void classificationReadsAsWrittenInAnyCaseOrEscapedAndRejectsAnythingElse() {
+    String meta = "{\"metadata\":{\"eventId\":\"e-1\",\"eventType\":\"payment.processed\",\"eventVersion\":\"1.0\","
+        + "\"timestamp\":1732700000000,\"dataClassification\":";
+    String data = "},\"data\":{\"paymentId\":\"p-1\",\"amount\":\"1\"}}";
+    for (String wire : new String[] {"\"restricted\"", "\"Restricted\"", "\"RESTRICTED\"", "\"restr\\u0069cted\""}) {
+      assertThat(CODEC.deserialize((meta + wire + data).getBytes(UTF_8), STREAMING).metadata().dataClassification())
+          .as(wire).isEqualTo(farm.moonx.events.annotations.DataClassification.RESTRICTED);
+    }
+    for (String wire : new String[] {"\"restrictedx\"", "\"restricte\"", "\"public \""}) {
+      assertThatThrownBy(() -> CODEC.deserialize((meta + wire + data).getBytes(UTF_8), STREAMING)).as(wire)
+          .isExactlyInstanceOf(MalformedEventException.class).hasMessageContaining("unknown data classification");
+    }
+  }
 }

@@ -142,6 +142,23 @@ class JsonInTest {
   }
 
   @Test
+  void oneOfTakesOnlyAStringSpelledExactlyAsANameAndOtherwiseStaysPut() throws IOException {
+    JsonFields names = JsonFields.of("public?", "internal?");
+    for (String other : new String[] {"\"Public\"", "\"publicx\"", "\"pub\"", "\"publ\\u0069c\"", "7", "null"}) {
+      JsonIn in = JsonIn.of(bytes("[" + other + "]"), "");
+      in.firstElement();
+      assertThat(in.oneOf(names)).as(other).isEqualTo(-1);
+      assertThat(in.value()).as("still on %s", other).isEqualTo(JsonIn.of(bytes(other), "").value());
+    }
+    JsonIn in = JsonIn.of(bytes("[\"internal\",\"public\"]"), "");
+    in.firstElement();
+    assertThat(in.oneOf(names)).isEqualTo(1);
+    assertThat(in.nextElement()).isTrue();
+    assertThat(in.oneOf(names)).isEqualTo(0);
+    assertThat(in.nextElement()).isFalse();
+  }
+
+  @Test
   void anEscapedFieldNameIsNeverTakenForAField() throws IOException {
     JsonFields fields = JsonFields.of("paymentId?", "note?");
     JsonIn in = JsonIn.of(bytes("{\"payment\\u0049d\":\"x\",\"note\":\"n\"}"), "data");
