@@ -40,8 +40,6 @@ public final class JsonIn {
   int depth;
   /** The longest number accepted, in characters (as a JSON number or a decimal string). */
   int maxNumberLength = JsonNumbers.MAX_NUMBER_LENGTH;
-  /** Where the last number scanned ended (exclusive), set by {@link JsonNumbers#scan}. */
-  int numberEnd;
   private final String[] names = new String[MAX_NESTING_DEPTH + 2];
   final int[] indexes = new int[MAX_NESTING_DEPTH + 2];
   private final int[] lastField = new int[MAX_NESTING_DEPTH + 2];

@@ -61,7 +61,6 @@ final class JsonNumbers {
         || (b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z')) {
       throw in.syntax("not a valid number");
     }
-    in.numberEnd = i;
     in.pos = i;
     if (i - start > in.maxNumberLength) {
       throw in.error("a number is longer than " + in.maxNumberLength + " characters");
@@ -81,7 +80,7 @@ final class JsonNumbers {
   }
 
   private static String text(JsonIn in, int start) {
-    return new String(in.body, start, in.numberEnd - start, StandardCharsets.ISO_8859_1);
+    return new String(in.body, start, in.pos - start, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code Long.MIN_VALUE / 10}: below it, one more digit overflows (as in {@link Long#parseLong}). */
@@ -103,7 +102,7 @@ final class JsonNumbers {
     // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
     long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
     long value = 0;
-    for (int i = negative ? start + 1 : start; i < in.numberEnd; i++) {
+    for (int i = negative ? start + 1 : start; i < in.pos; i++) {
       int digit = b[i] - '0';
       if (value < MULTMIN || value * 10 < limit + digit) {
         throw in.error(text(in, start) + " is out of the range of a long");
@@ -152,8 +151,8 @@ final class JsonNumbers {
     }
     int start = in.pos - 1;
     scanChecked(in, "a decimal number");
-    int end = plainDecimalEnd(in.body, start, in.numberEnd < in.body.length ? in.body[in.numberEnd] : 0);
-    return end == in.numberEnd ? plainDecimal(in.body, start, end) : new BigDecimal(text(in, start));
+    int end = plainDecimalEnd(in.body, start, in.pos < in.body.length ? in.body[in.pos] : 0);
+    return end == in.pos ? plainDecimal(in.body, start, end) : new BigDecimal(text(in, start));
   }
 
   /** Most digits of a decimal read without {@code new BigDecimal(String)}: its unscaled value fits a long. */
