@@ -5,20 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads JSON bytes for generated codecs and the envelope: a cursor over the message body,
- * as strict as RFC 8259 and TypeScript's {@code JSON.parse} (four whitespace bytes, no
- * unescaped control characters in strings). Field names are matched where they stand against a
- * {@link JsonFields} (the expected one first, as one or two 8-byte words), never copied or
- * hashed; strings of plain ASCII become a {@code String} in one copy, others are checked to be
- * valid UTF-8 and decoded; numbers are read from the bytes; unknown values are skipped without
- * recursion. It tracks the path of the
- * current value ({@code data.items[2].amount}) and the nesting depth, so every error is a
+ * Reads JSON bytes for generated codecs and the envelope: a cursor over the message body, as
+ * strict as RFC 8259 and TypeScript's {@code JSON.parse}. Field names are matched where they
+ * stand against a {@link JsonFields}, never copied or hashed; strings ({@link JsonStrings}) and
+ * numbers ({@link JsonNumbers}) are read from the bytes; unknown values are skipped without
+ * recursion ({@link JsonSkipper}). It tracks the path of the current value
+ * ({@code data.items[2].amount}) and the nesting depth, so every error is a
  * {@link MalformedEventException} naming the path and the byte offset, and deep input fails at
  * {@value #MAX_NESTING_DEPTH} levels instead of overflowing the stack. One instance per thread,
  * reused for every message; not thread-safe.
  *
  * <p>The current token is the first byte of the value to read; each {@code read} method
- * consumes exactly one value. Numbers: {@link JsonNumbers}.
+ * consumes exactly one value.
  */
 public final class JsonIn {
   /** The nesting depth beyond which input is rejected (the envelope object is depth 1). */
@@ -33,8 +31,8 @@ public final class JsonIn {
   /** The index of the byte after the current token (after a number: the byte that ended it). */
   int pos;
   private byte token;
-  /** Decoded characters of strings with escapes or non-ASCII text, grown to the longest. */
-  private char[] chars = new char[64];
+  /** Decoded characters of strings with escapes or non-ASCII text ({@link JsonStrings}), grown to the longest. */
+  char[] chars = new char[64];
   private String prefix;
   private String subject;
   int depth;
@@ -91,6 +89,7 @@ public final class JsonIn {
     int i = pos;
     while (i < b.length) {
       byte c = b[i++];
+      // isWhitespace spelled so most bytes are decided by the first compare: measured faster here.
       if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         pos = i;
         token = c;
@@ -103,14 +102,17 @@ public final class JsonIn {
 
   /** True if only JSON whitespace is left after the current token. */
   boolean atEnd() {
-    byte[] b = body;
-    for (int i = pos; i < b.length; i++) {
-      byte c = b[i];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+    for (int i = pos; i < body.length; i++) {
+      if (!isWhitespace(body[i])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** One of the four bytes JSON allows between tokens (no vertical tab, form feed or Unicode space). */
+  private static boolean isWhitespace(byte c) {
+    return c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
   }
 
   /** The event whose data is being read, named in error messages; or null. */
@@ -386,42 +388,7 @@ public final class JsonIn {
     if (token != '"') {
       throw typeError("a string");
     }
-    byte[] b = body;
-    int start = pos;
-    int i = start;
-    // Eight bytes at a time up to the first quote, backslash, control or non-ASCII byte.
-    for (int last = b.length - 8; i <= last; i += 8) {
-      long special = special((long) JsonFields.LONGS.get(b, i));
-      if (special != 0) {
-        i += Long.numberOfTrailingZeros(special) >>> 3;
-        break;
-      }
-    }
-    for (; i < b.length; i++) {
-      byte c = b[i];
-      if (c == '"') {
-        // Plain ASCII (the common case): the bytes are the characters, copied once.
-        return checked(new String(b, start, i - start, StandardCharsets.ISO_8859_1), i);
-      }
-      if (c == '\\' || c < 0x20) { // negative: not ASCII
-        return decode(start, i);
-      }
-    }
-    throw syntax("a string is not closed");
-  }
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
-  /**
-   * The high bit of each byte of the little-endian word {@code w} that is a quote, a backslash,
-   * a control character or not ASCII; the lowest set bit is exact (a borrow's false positives
-   * only occur above a true one).
-   */
-  private static long special(long w) {
-    long quote = w ^ 0x2222222222222222L;
-    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
-    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGH_BITS;
+    return JsonStrings.read(this);
   }
 
   /**
@@ -440,112 +407,9 @@ public final class JsonIn {
     return index;
   }
 
-  /** The string at {@code start} with escapes, control or non-ASCII bytes, the first at {@code from}. */
-  private String decode(int start, int from) {
-    int end = stringEnd(from);
-    if (!Utf8.isValid(body, start, end - start)) {
-      throw error("a string is not valid UTF-8");
-    }
-    byte[] b = body;
-    if (chars.length < end - start) {
-      chars = new char[Math.max(end - start, 2 * chars.length)];
-    }
-    char[] out = chars;
-    int n = 0;
-    int i = start;
-    while (i < end) {
-      int c = b[i];
-      if (c == '\\') {
-        out[n++] = escaped(i + 1, end);
-        i += b[i + 1] == 'u' ? 6 : 2;
-      } else if (c >= 0x20) {
-        out[n++] = (char) c;
-        i++;
-      } else if (c >= 0) {
-        throw error("a string holds the control character " + JsonNumbers.describeByte((byte) c) + " unescaped");
-      } else {
-        // Valid UTF-8 (checked above): 2, 3 or 4 bytes, the last as a surrogate pair.
-        int more = c >= (byte) 0xf0 ? 3 : c >= (byte) 0xe0 ? 2 : 1;
-        int cp = c & (0x3f >> more);
-        for (int k = 1; k <= more; k++) {
-          cp = cp << 6 | b[i + k] & 0x3f;
-        }
-        i += more + 1;
-        if (cp >= 0x10000) {
-          out[n++] = Character.highSurrogate(cp);
-          out[n++] = Character.lowSurrogate(cp);
-        } else {
-          out[n++] = (char) cp;
-        }
-      }
-    }
-    return checked(new String(out, 0, n), end);
-  }
-
-  /** The character of the escape whose letter is at {@code at} (a lone surrogate stays one, as in Jackson). */
-  private char escaped(int at, int end) {
-    byte e = body[at];
-    switch (e) {
-      case '"', '\\', '/' -> {
-        return (char) e;
-      }
-      case 'b' -> {
-        return '\b';
-      }
-      case 'f' -> {
-        return '\f';
-      }
-      case 'n' -> {
-        return '\n';
-      }
-      case 'r' -> {
-        return '\r';
-      }
-      case 't' -> {
-        return '\t';
-      }
-      case 'u' -> {
-        int value = 0;
-        for (int k = at + 1; k <= at + 4; k++) {
-          int digit = k < end ? Character.digit(body[k], 16) : -1;
-          if (digit < 0) {
-            throw syntax("a \\u escape needs four hexadecimal digits");
-          }
-          value = value << 4 | digit;
-        }
-        return (char) value;
-      }
-      default -> throw syntax("invalid escape \\" + (char) (e & 0x7f) + " in a string");
-    }
-  }
-
-  /** {@code value}, the string whose closing quote is at {@code quote}, which the cursor moves past. */
-  private String checked(String value, int quote) {
-    if (value.length() > MAX_STRING_LENGTH) {
-      throw error("a string is longer than " + MAX_STRING_LENGTH + " characters");
-    }
-    pos = quote + 1;
-    return value;
-  }
-
-  /** The index of the quote closing the string that goes on at {@code from} (escapes skipped). */
-  private int stringEnd(int from) {
-    byte[] b = body;
-    for (int i = from; i < b.length; i++) {
-      byte c = b[i];
-      if (c == '"') {
-        return i;
-      }
-      if (c == '\\') {
-        i++;
-      }
-    }
-    throw syntax("a string is not closed");
-  }
-
   /** Moves past the string at the current token, unread (field names, skipped values). */
   void skipString() {
-    pos = stringEnd(pos) + 1;
+    pos = JsonStrings.end(this, pos) + 1;
   }
 
   /** A JSON {@code true} or {@code false}. */
