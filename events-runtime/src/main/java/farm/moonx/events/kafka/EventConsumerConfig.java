@@ -228,7 +228,11 @@ public final class EventConsumerConfig {
   public enum CommitMode {
     /** One synchronous commit per record: the fewest redeliveries after a crash, the most commits. */
     AFTER_EACH_RECORD,
-    /** One synchronous commit per poll, covering every record of it that is done (the default). */
+    /**
+     * One synchronous commit per poll, covering every record settled since the last one (the
+     * default); the next poll's records are fetched and handled meanwhile, so a crash
+     * redelivers at most about two polls' worth.
+     */
     AFTER_EACH_BATCH
   }
 

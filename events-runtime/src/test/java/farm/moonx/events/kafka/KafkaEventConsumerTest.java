@@ -263,16 +263,77 @@ class KafkaEventConsumerTest {
   }
 
   @Test
-  void offsetsAFailedCommitKeptAreCommittedWhenThePartitionIsRevoked() {
-    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
-    consumer.failNextCommit(new org.apache.kafka.clients.consumer.RetriableCommitFailedException("coordinator moving"));
+  void pollsTheNextRecordsWhileAPollsRecordsAreBeingHandled() {
+    CountDownLatch polled = new CountDownLatch(1);
+    List<Boolean> polledWhileHandling = new CopyOnWriteArrayList<>();
+    consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0)));
     start(config().handler(ORDER_PLACED, (event, delivery) -> {
+      if (delivery.offset() == 0) {
+        consumer.schedulePollTask(() -> {
+          consumer.addRecord(order(0, 1, 1));
+          polled.countDown();
+        });
+        polledWhileHandling.add(polled.await(5, TimeUnit.SECONDS));
+      }
       handled.add(event.data().orderId());
-      if (delivery.offset() == 1) {
-        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1))); // the group takes partition 0 away
+    }).build());
+
+    await().atMost(15, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
+    assertThat(polledWhileHandling).containsExactly(true);
+    assertThat(handled).containsExactly("o-0", "o-1"); // what that poll brought waits for the record before it
+  }
+
+  @Test
+  void aRebalanceDuringAHandOverWaitsForItAndCommitsItWhileThePartitionIsStillAssigned() {
+    CountDownLatch revoking = new CountDownLatch(1);
+    List<Boolean> revokedWhileHandling = new CopyOnWriteArrayList<>();
+    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
+      if (delivery.offset() == 0) {
+        consumer.schedulePollTask(() -> {
+          revoking.countDown();
+          consumer.rebalance(List.of(P1)); // the group takes partition 0 away while its records are handled
+        });
+        revokedWhileHandling.add(revoking.await(5, TimeUnit.SECONDS));
+      }
+      handled.add(event.data().orderId());
+    }).build());
+
+    await().atMost(15, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
+    assertThat(revokedWhileHandling).containsExactly(true);
+    assertThat(handled).containsExactly("o-0", "o-1");
+    assertThat(consumer.commits()).containsExactly(Map.of(P0, new OffsetAndMetadata(2)));
+    assertThat(consumer.commitsOfUnassigned()).isEmpty();
+  }
+
+  @Test
+  void aRetryDuringAHandOverDropsWhatTheNextPollBroughtForThatPartitionAndKeepsTheOrder() {
+    CountDownLatch polled = new CountDownLatch(1);
+    consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0), order(0, 1, 1)));
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
+      handled.add(event.data().orderId() + "#" + delivery.deliveryAttempt());
+      if (delivery.offset() == 0 && delivery.deliveryAttempt() == 1) {
+        consumer.schedulePollTask(() -> {
+          consumer.addRecord(order(0, 2, 2)); // polled while o-0 fails: stale once o-0 is rewound
+          polled.countDown();
+        });
+        assertThat(polled.await(5, TimeUnit.SECONDS)).isTrue();
+        throw new IllegalStateException("try again");
       }
     }).build());
 
+    await().atMost(15, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 3);
+    assertThat(handled).containsExactly("o-0#1", "o-0#2", "o-1#1", "o-2#1");
+  }
+
+  @Test
+  void offsetsAFailedCommitKeptAreCommittedWhenThePartitionIsRevoked() {
+    consumer.assignOnFirstPoll(List.of(P0, P1), List.of(order(0, 0, 0), order(0, 1, 1)));
+    consumer.failNextCommit(new org.apache.kafka.clients.consumer.RetriableCommitFailedException("coordinator moving"));
+    start(config().handler(ORDER_PLACED, (event, delivery) -> handled.add(event.data().orderId())).build());
+    await().atMost(10, TimeUnit.SECONDS).until(consumer::commitFailed); // the commit of both records failed
+
+    consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1))); // then the group takes partition 0 away
     await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 2);
     assertThat(handled).containsExactly("o-0", "o-1");
     assertThat(consumer.commits()).containsExactly(Map.of(P0, new OffsetAndMetadata(2)));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -117,11 +118,7 @@ class NeverWedgedTest {
       if (delivery.offset() == 0) {
         if (delivery.deliveryAttempt() == 1) {
           // the group moves the partition away and back before the retry
-          consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of());
-            consumer.rebalance(List.of(P0));
-            consumer.seek(P0, 0); // a real consumer fetches again from the committed offset
-          });
+          consumer.schedulePollTask(moveAwayAndBack(new CountDownLatch(1)));
         }
         throw new IllegalStateException("poison");
       }
@@ -131,6 +128,39 @@ class NeverWedgedTest {
     assertThat(handled).startsWith("0#1", "0#2");
     assertThat(dlq.history()).hasSize(1);
     assertThat(text(dlq.history().get(0).headers(), EventHeaders.DLQ_ATTEMPTS)).isEqualTo("2");
+  }
+
+  @Test
+  void aRecordFailingWhileARebalanceTakesItsPartitionAwayAndBackIsFetchedAgainWithItsAttemptCounted() {
+    CountDownLatch rebalancing = new CountDownLatch(1);
+    consumer.assignOnFirstPoll(List.of(P0), List.of(order(0), order(1)));
+    container = start(config(2).handler(ORDER_PLACED, (event, delivery) -> {
+      handled.add(delivery.offset() + "#" + delivery.deliveryAttempt());
+      if (delivery.offset() == 0) {
+        if (delivery.deliveryAttempt() == 1) {
+          // The poll thread polls while this runs; the group moves the partition away and back
+          // then, and the revocation waits for this attempt to fail before it commits.
+          consumer.schedulePollTask(moveAwayAndBack(rebalancing));
+          assertThat(rebalancing.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        throw new IllegalStateException("poison");
+      }
+    }).build(), consumer);
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> handled.contains("1#1"));
+    assertThat(handled).containsExactly("0#1", "0#2", "1#1");
+    assertThat(dlq.history()).hasSize(1);
+    assertThat(text(dlq.history().get(0).headers(), EventHeaders.DLQ_ATTEMPTS)).isEqualTo("2");
+  }
+
+  /** A poll task: {@code started} counts down, then the group moves partition 0 away and back. */
+  private Runnable moveAwayAndBack(CountDownLatch started) {
+    return () -> {
+      started.countDown();
+      consumer.rebalance(List.of());
+      consumer.rebalance(List.of(P0));
+      consumer.seek(P0, 0); // a real consumer fetches again from the committed offset
+    };
   }
 
   @Test

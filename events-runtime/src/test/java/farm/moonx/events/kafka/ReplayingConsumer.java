@@ -71,9 +71,16 @@ final class ReplayingConsumer extends MockConsumer<byte[], byte[]> {
 
   private RuntimeException nextCommitFailure;
 
+  private boolean commitFailed;
+
   /** Makes the next commit throw {@code failure} (and commit nothing). */
   synchronized void failNextCommit(RuntimeException failure) {
     nextCommitFailure = failure;
+  }
+
+  /** Whether a commit failed as {@link #failNextCommit} asked. */
+  synchronized boolean commitFailed() {
+    return commitFailed;
   }
 
   @Override
@@ -81,10 +88,21 @@ final class ReplayingConsumer extends MockConsumer<byte[], byte[]> {
     if (nextCommitFailure != null) {
       RuntimeException failure = nextCommitFailure;
       nextCommitFailure = null;
+      commitFailed = true;
       throw failure;
     }
     super.commitSync(offsets);
     commits.add(Map.copyOf(offsets));
+    if (!assignment().containsAll(offsets.keySet())) {
+      commitsOfUnassigned.add(Map.copyOf(offsets));
+    }
+  }
+
+  private final List<Map<TopicPartition, OffsetAndMetadata>> commitsOfUnassigned = new ArrayList<>();
+
+  /** The commits that named a partition not assigned at the time (a real group refuses or misattributes them). */
+  synchronized List<Map<TopicPartition, OffsetAndMetadata>> commitsOfUnassigned() {
+    return List.copyOf(commitsOfUnassigned);
   }
 
   /** Every commit so far, in order. */

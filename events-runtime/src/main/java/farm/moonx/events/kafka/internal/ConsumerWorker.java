@@ -10,6 +10,7 @@ import farm.moonx.events.spi.EventHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +40,35 @@ import org.slf4j.LoggerFactory;
  * <p>Never wedged: no error of poll or commit ends the loop (a failed commit keeps its offsets
  * for the next commit or the partition's revocation, see {@link WorkerOffsets}); the attempts of
  * a failing record are committed with its offset ({@link AttemptMetadata}) and read back by its
- * next owner; records are processed on a {@link HandlerRunner} (one hand-over per poll and
- * partition) within the handler timeout each, and a record is started only if it can finish
- * within {@code max.poll.interval.ms}.
+ * next owner; records are processed on a {@link HandlerRunner} within the handler timeout each,
+ * and a record is started only if it can finish within {@code max.poll.interval.ms}.
+ *
+ * <p>Pipelined (commit per batch, no transactions): a poll's records go to the handler thread as
+ * one hand-over, and while they are handled this thread commits what the hand-over before it
+ * settled and polls the next records, so fetching and handling overlap. A hand-over is settled
+ * (committed, retried or dead-lettered, record by record in order) before the records polled
+ * after it are handed over, and before a rebalance takes or loses its partitions; a partition
+ * whose position moved in settling (rewound, or a record left over to fetch again) drops what
+ * that poll brought for it. In the other modes each run is settled before the next one starts.
  */
 public final class ConsumerWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
 
   /** A failed record of a partition: its offset, handler attempts, last error class, a pending dead letter. */
   record Failure(long offset, int attempts, String errorClass, Outcome deadLetter, int deadLetterFailures) {}
+
+  /**
+   * How long a poll may wait while a hand-over is being handled: the hand-over's offsets and
+   * dead letters wait for it to be settled, which happens after that poll.
+   */
+  private static final Duration POLL_WHILE_HANDLING = Duration.ofMillis(10);
+
+  /** One partition's records in a hand-over, and the record to fetch again after them, if any. */
+  private record Run(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records,
+      ConsumerRecord<byte[], byte[]> after) {}
+
+  /** Runs handed over and not yet settled. */
+  private record InFlight(List<Run> runs, HandlerRunner.Handover<Outcome> handover) {}
 
   private final Consumer<byte[], byte[]> consumer;
   private final EventConsumerConfig config;
@@ -59,6 +80,10 @@ public final class ConsumerWorker implements Runnable {
   private final WorkerOffsets offsets;
   private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
   private final Transactions transactions;
+  private final boolean pipelined;
+  /** Partitions whose position moved after the last poll returned: the records it brought for them are stale. */
+  private final Set<TopicPartition> moved = new HashSet<>();
+  private InFlight inFlight;
   private volatile HandlerRunner runner;
 
   private volatile boolean stopping;
@@ -86,7 +111,18 @@ public final class ConsumerWorker implements Runnable {
     this.retryPolicy = config.retryPolicy();
     this.maxPollIntervalNanos = Duration.ofMillis(Long.parseLong(String.valueOf(config.consumerProperties()
         .getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)))).toNanos();
-    this.offsets = new WorkerOffsets(consumer, config, resumeAt.keySet()::removeAll, () -> stopping);
+    this.pipelined = transactions == null && config.commitMode() == CommitMode.AFTER_EACH_BATCH;
+    this.offsets = new WorkerOffsets(consumer, config, resumeAt.keySet()::removeAll, () -> stopping, () -> {
+      try {
+        settleInFlight(); // before the partitions go: what was handled is committed with them
+        // This poll fetches after the rebalance, from where settling moved each partition: what
+        // it brings is not stale.
+        moved.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptException(e);
+      }
+    });
   }
 
   @Override
@@ -98,11 +134,10 @@ public final class ConsumerWorker implements Runnable {
       consumer.subscribe(config.topics(), offsets.listener());
       while (!stopping) {
         try {
-          resumeDue();
-          ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
-          lastPollMillis = System.currentTimeMillis();
-          lastPollNanos = System.nanoTime();
+          moved.clear();
+          ConsumerRecords<byte[], byte[]> records = poll();
           lastError = null;
+          settleInFlight();
           process(records);
           offsets.commit();
         } catch (WakeupException e) {
@@ -119,6 +154,7 @@ public final class ConsumerWorker implements Runnable {
           Thread.sleep(config.pollTimeout().toMillis());
         }
       }
+      settleInFlight();
       offsets.commit(); // what finished before the stop; closing the consumer then leaves the group
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -129,6 +165,25 @@ public final class ConsumerWorker implements Runnable {
       log.error("consumer of group {} stopped on an unexpected error", config.groupId(), e);
     } finally {
       running = false;
+    }
+  }
+
+  /**
+   * Polls; while a hand-over is being handled and a poll brings nothing, polls again (records
+   * and rebalances are taken in meanwhile) until it ends, or its call in progress overruns the
+   * handler timeout (settling it then interrupts it), or the worker stops.
+   */
+  private ConsumerRecords<byte[], byte[]> poll() {
+    while (true) {
+      resumeDue();
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
+      lastPollMillis = System.currentTimeMillis();
+      lastPollNanos = System.nanoTime();
+      InFlight flight = inFlight;
+      if (!records.isEmpty() || flight == null || stopping || flight.handover().done()
+          || flight.handover().overdue(config.handlerTimeout())) {
+        return records;
+      }
     }
   }
 
@@ -173,7 +228,11 @@ public final class ConsumerWorker implements Runnable {
 
   private void process(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
     boolean first = true;
+    List<Run> handover = new ArrayList<>();
     for (TopicPartition partition : records.partitions()) {
+      if (moved.contains(partition)) {
+        continue; // fetched again from where settling left it
+      }
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
       int next = 0;
       while (next < batch.size() && !stopping) {
@@ -191,11 +250,49 @@ public final class ConsumerWorker implements Runnable {
           next++;
           continue;
         }
-        int handed = processRun(partition, batch.subList(next, runEnd(partition, batch, next)));
+        int end = runEnd(partition, batch, next);
+        if (pipelined) {
+          handover.add(new Run(partition, batch.subList(next, end), end < batch.size() ? batch.get(end) : null));
+          break;
+        }
+        int handed = processRun(partition, batch.subList(next, end));
         if (handed < 0) {
           break;
         }
         next += handed;
+      }
+    }
+    if (!handover.isEmpty()) {
+      List<List<Callable<Outcome>>> tasks = new ArrayList<>(handover.size());
+      for (Run run : handover) {
+        tasks.add(tasks(run.records()));
+      }
+      inFlight = new InFlight(handover, runner.start(tasks, this::mayStart, ConsumerWorker::isDone));
+    }
+  }
+
+  /**
+   * Settles the hand-over in flight, if any, once it has ended: each run's outcomes in order. A
+   * partition whose run did not settle to its end is moved back to the first record not settled
+   * (if settling did not already rewind it).
+   */
+  private void settleInFlight() throws InterruptedException {
+    InFlight flight = inFlight;
+    if (flight == null) {
+      return;
+    }
+    inFlight = null;
+    List<HandlerRunner.Run<Outcome>> done = runner.finish(flight.handover(), config.handlerTimeout());
+    for (int i = 0; i < flight.runs().size(); i++) {
+      Run run = flight.runs().get(i);
+      int settled = settle(run.partition(), run.records(), done.get(i));
+      ConsumerRecord<byte[], byte[]> next = settled < 0 ? null
+          : settled < run.records().size() ? run.records().get(settled) : run.after();
+      if (next != null && !stopping && consumer.assignment().contains(run.partition())) {
+        consumer.seek(run.partition(), next.offset());
+      }
+      if (settled < 0 || next != null) {
+        moved.add(run.partition());
       }
     }
   }
@@ -216,20 +313,45 @@ public final class ConsumerWorker implements Runnable {
    */
   private int processRun(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> run)
       throws InterruptedException {
+    return settle(partition, run, runner.callEach(tasks(run), this::mayStart, ConsumerWorker::isDone,
+        config.handlerTimeout()));
+  }
+
+  /** The first attempt of each record of {@code run}. */
+  private List<Callable<Outcome>> tasks(List<ConsumerRecord<byte[], byte[]>> run) {
     List<Callable<Outcome>> tasks = new ArrayList<>(run.size());
     ConsumerGroupMetadata group = transactions == null ? null : consumer.groupMetadata();
     for (ConsumerRecord<byte[], byte[]> record : run) {
       tasks.add(task(record, 1, group));
     }
-    // The first record of a run always starts (its time was checked), later ones only in time.
-    HandlerRunner.Run<Outcome> done = runner.callEach(tasks, i -> !stopping && (i == 0 || timeLeftFor()),
-        outcome -> outcome.action() == Action.DONE, config.handlerTimeout());
-    for (int i = 0; i < done.results().size(); i++) {
-      if (!settle(partition, run.get(i), done.results().get(i), null)) {
+    return tasks;
+  }
+
+  private static boolean isDone(Outcome outcome) {
+    return outcome.action() == Action.DONE;
+  }
+
+  /** Whether call {@code i} of a hand-over may start: the first always (its time was checked), later ones in time. */
+  private boolean mayStart(int i) {
+    return !stopping && (i == 0 || timeLeftFor());
+  }
+
+  /**
+   * Settles what the handler thread did with {@code run}: each outcome in order, then the record
+   * it stopped at. Returns how many records are settled, or -1 if the partition was rewound or
+   * must be fetched again (the rest of the batch is skipped).
+   */
+  private int settle(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> run, HandlerRunner.Run<Outcome> done) {
+    List<Outcome> results = done.results();
+    int at = results.size();
+    for (int i = 0; i < at; i++) {
+      if (i + 1 < at && isDone(results.get(i)) && isDone(results.get(i + 1))) {
+        continue; // a done record only moves the partition's committed position: the last of a row settles the row
+      }
+      if (!settle(partition, run.get(i), results.get(i), null)) {
         return -1;
       }
     }
-    int at = done.results().size();
     if (at == run.size()) {
       return at;
     }
@@ -247,7 +369,7 @@ public final class ConsumerWorker implements Runnable {
     if (at > 0 && done.results().get(at - 1).action() != Action.DONE) {
       return at; // the run stopped at a record now dead-lettered: go on after it
     }
-    if (!stopping) {
+    if (!stopping && consumer.assignment().contains(partition)) {
       consumer.seek(partition, record.offset()); // out of time before it started: fetched again after the next poll
     }
     return -1;
@@ -380,6 +502,9 @@ public final class ConsumerWorker implements Runnable {
   }
 
   private void rewind(TopicPartition partition, long offset, Duration backoff) {
+    if (!consumer.assignment().contains(partition)) {
+      return; // settled as a rebalance took it: its next owner starts from the committed offset
+    }
     consumer.pause(Set.of(partition));
     consumer.seek(partition, offset);
     resumeAt.put(partition, System.nanoTime() + backoff.toNanos());
@@ -398,9 +523,15 @@ public final class ConsumerWorker implements Runnable {
     }
   }
 
-  /** The configured poll timeout, shortened so that a paused partition resumes on time. */
+  /**
+   * The configured poll timeout, shortened so that a paused partition resumes on time, and so
+   * that a hand-over in flight is settled soon after it ends (at once if it already has).
+   */
   private Duration nextPollTimeout() {
     long timeout = config.pollTimeout().toNanos();
+    if (inFlight != null) {
+      timeout = inFlight.handover().done() ? 0 : Math.min(timeout, POLL_WHILE_HANDLING.toNanos());
+    }
     long now = System.nanoTime();
     for (long at : resumeAt.values()) {
       timeout = Math.min(timeout, Math.max(0, at - now));

@@ -72,6 +72,17 @@ final class HandlerRunner implements AutoCloseable {
    */
   <T> Run<T> callEach(List<Callable<T>> tasks, IntPredicate mayStart, Predicate<T> goOn, Duration timeout)
       throws InterruptedException {
+    return finish(start(List.of(tasks), mayStart, goOn), timeout).get(0);
+  }
+
+  /**
+   * Starts {@code runs} on the handler thread, one after the other, and returns at once: call
+   * {@link #finish} before the next hand-over. Call {@code i} of the whole hand-over (counting
+   * across runs) starts only if {@code mayStart.test(i)}, else nothing more starts; a result that
+   * {@code goOn} refuses ends its own run and the next run begins; a call that throws or overruns
+   * ends the hand-over.
+   */
+  <T> Handover<T> start(List<List<Callable<T>>> runs, IntPredicate mayStart, Predicate<T> goOn) {
     if (executor == null) {
       executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, threadName);
@@ -79,9 +90,22 @@ final class HandlerRunner implements AutoCloseable {
         return thread;
       });
     }
-    Progress<T> progress = new Progress<>();
-    Future<?> future = executor.submit(() -> progress.runAll(tasks, mayStart, goOn));
+    Progress<T> progress = new Progress<>(runs.size());
+    Future<?> future = executor.submit(() -> progress.runAll(runs, mayStart, goOn));
     current = future;
+    return new Handover<>(progress, future);
+  }
+
+  /**
+   * Waits for {@code handover} to end, giving each call {@code timeout} from its start: one
+   * {@link Run} per run given to {@link #start}, in order. A call past its timeout is
+   * interrupted and abandoned (the runs after it do not start).
+   *
+   * @throws InterruptedException if the calling thread was interrupted (the call in progress was too)
+   */
+  <T> List<Run<T>> finish(Handover<T> handover, Duration timeout) throws InterruptedException {
+    Progress<T> progress = handover.progress();
+    Future<?> future = handover.future();
     long timeoutNanos = timeout.toNanos();
     try {
       while (true) {
@@ -90,10 +114,10 @@ final class HandlerRunner implements AutoCloseable {
           future.get(Math.max(0, started + timeoutNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
           return progress.finished();
         } catch (TimeoutException e) {
-          List<T> beforeOverrun = progress.abandonIfStillAt(started, System.nanoTime() - timeoutNanos);
+          List<Run<T>> beforeOverrun = progress.abandonIfStillAt(started, System.nanoTime() - timeoutNanos);
           if (beforeOverrun != null) {
             abandon(future);
-            return new Run<>(beforeOverrun, true, null);
+            return beforeOverrun;
           }
           // another call started since: wait for its deadline
         }
@@ -105,6 +129,19 @@ final class HandlerRunner implements AutoCloseable {
       throw e;
     } finally {
       current = null;
+    }
+  }
+
+  /** Runs started on the handler thread and not yet finished ({@link #start}, {@link #finish}). */
+  record Handover<T>(Progress<T> progress, Future<?> future) {
+    /** Whether every call of it has ended (finishing it will not wait). */
+    boolean done() {
+      return future.isDone();
+    }
+
+    /** Whether its call in progress started more than {@code timeout} ago. */
+    boolean overdue(Duration timeout) {
+      return System.nanoTime() - progress.started() > timeout.toNanos();
     }
   }
 
@@ -131,65 +168,89 @@ final class HandlerRunner implements AutoCloseable {
     }
   }
 
-  /** A run's state, shared by the handler thread (writing) and the poll thread (watching). */
-  private static final class Progress<T> {
-    private final List<T> results = new ArrayList<>();
+  /** A hand-over's state, shared by the handler thread (writing) and the poll thread (watching). */
+  static final class Progress<T> {
+    private final List<List<T>> results = new ArrayList<>();
+    private final int runs;
     private RuntimeException error;
     private boolean inCall;
     private boolean abandoned;
     private volatile long started = System.nanoTime();
 
+    Progress(int runs) {
+      this.runs = runs;
+    }
+
     long started() {
       return started;
     }
 
-    void runAll(List<Callable<T>> tasks, IntPredicate mayStart, Predicate<T> goOn) {
-      for (int i = 0; i < tasks.size(); i++) {
+    void runAll(List<List<Callable<T>>> tasks, IntPredicate mayStart, Predicate<T> goOn) {
+      int index = 0;
+      for (List<Callable<T>> run : tasks) {
+        List<T> done = new ArrayList<>(run.size());
         synchronized (this) {
-          if (abandoned || !mayStart.test(i)) {
+          results.add(done);
+        }
+        for (Callable<T> task : run) {
+          synchronized (this) {
+            if (abandoned || !mayStart.test(index++)) {
+              return;
+            }
+            inCall = true;
+            started = System.nanoTime();
+          }
+          T result;
+          try {
+            result = task.call();
+          } catch (Exception | Error e) {
+            synchronized (this) {
+              inCall = false;
+              // the tasks declare no checked exception; an Error is handed over like the rest
+              error = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
             return;
           }
-          inCall = true;
-          started = System.nanoTime();
-        }
-        T result;
-        try {
-          result = tasks.get(i).call();
-        } catch (Exception | Error e) {
           synchronized (this) {
             inCall = false;
-            // the tasks declare no checked exception; an Error is handed over like the rest
-            error = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            if (abandoned) {
+              return; // the poll thread already gave up on this call
+            }
+            done.add(result);
           }
-          return;
-        }
-        synchronized (this) {
-          inCall = false;
-          if (abandoned) {
-            return; // the poll thread already gave up on this call
+          if (!goOn.test(result)) {
+            break;
           }
-          results.add(result);
-        }
-        if (!goOn.test(result)) {
-          return;
         }
       }
     }
 
     /**
      * Gives up on the call in progress if it is still the one that started at {@code started}
-     * and that was before {@code deadlineStart}: returns the results before it, else null.
+     * and that was before {@code deadlineStart}: returns the runs up to it, else null.
      */
-    synchronized List<T> abandonIfStillAt(long started, long deadlineStart) {
+    synchronized List<Run<T>> abandonIfStillAt(long started, long deadlineStart) {
       if (!inCall || this.started != started || started - deadlineStart > 0) {
         return null;
       }
       abandoned = true;
-      return List.copyOf(results);
+      return runs(true, null);
     }
 
-    synchronized Run<T> finished() {
-      return new Run<>(List.copyOf(results), false, error);
+    synchronized List<Run<T>> finished() {
+      return runs(false, error);
+    }
+
+    /** One run per run handed over; the last one begun ended by {@code overran} or {@code error}. */
+    private List<Run<T>> runs(boolean overran, RuntimeException error) {
+      List<Run<T>> out = new ArrayList<>(runs);
+      for (int i = 0; i < runs; i++) {
+        boolean last = i == results.size() - 1;
+        out.add(i < results.size()
+            ? new Run<>(List.copyOf(results.get(i)), last && overran, last ? error : null)
+            : new Run<>(List.of(), false, null));
+      }
+      return out;
     }
   }
 }

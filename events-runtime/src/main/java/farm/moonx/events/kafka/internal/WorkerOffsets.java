@@ -34,16 +34,24 @@ final class WorkerOffsets {
   private final EventConsumerConfig config;
   private final java.util.function.Consumer<Collection<TopicPartition>> onForget;
   private final BooleanSupplier stopping;
+  private final Runnable beforeRelease;
   private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
   private final Map<TopicPartition, Failure> failures = new HashMap<>();
   private volatile Set<TopicPartition> assignment = Set.of();
 
+  /**
+   * Offsets of {@code consumer}'s records; {@code beforeRelease} runs when a rebalance is about to
+   * revoke or lose partitions, before anything is committed or forgotten (to settle records still
+   * being handled).
+   */
   WorkerOffsets(Consumer<byte[], byte[]> consumer, EventConsumerConfig config,
-      java.util.function.Consumer<Collection<TopicPartition>> onForget, BooleanSupplier stopping) {
+      java.util.function.Consumer<Collection<TopicPartition>> onForget, BooleanSupplier stopping,
+      Runnable beforeRelease) {
     this.consumer = consumer;
     this.config = config;
     this.onForget = onForget;
     this.stopping = stopping;
+    this.beforeRelease = beforeRelease;
   }
 
   /** The failure recorded for the record at {@code offset} of {@code partition}, or null (forgetting older ones). */
@@ -118,6 +126,9 @@ final class WorkerOffsets {
     return new ConsumerRebalanceListener() {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+          beforeRelease.run();
+        }
         Map<TopicPartition, OffsetAndMetadata> revoked = new HashMap<>();
         for (TopicPartition partition : partitions) {
           OffsetAndMetadata offset = done.get(partition);
@@ -131,6 +142,7 @@ final class WorkerOffsets {
 
       @Override
       public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        beforeRelease.run();
         forget(partitions); // another member owns them already: committing would fail
       }
 

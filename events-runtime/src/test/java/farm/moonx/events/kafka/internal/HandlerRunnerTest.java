@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -107,5 +110,67 @@ class HandlerRunnerTest {
       Thread.sleep(5_000);
       return "late";
     }, TIMEOUT)).isInstanceOf(TimeoutException.class);
+  }
+  @Test
+  void aHandoverStartsAtOnceAndRunsItsRunsInOrderWhileTheCallerGoesOn() throws Exception {
+    CountDownLatch callerWentOn = new CountDownLatch(1);
+    List<String> calls = new CopyOnWriteArrayList<>();
+    List<Callable<String>> first = List.of(() -> {
+      assertThat(callerWentOn.await(5, TimeUnit.SECONDS)).isTrue();
+      calls.add("a1");
+      return "a1";
+    }, () -> {
+      calls.add("a2");
+      return "a2";
+    });
+    List<Callable<String>> second = List.of(() -> {
+      calls.add("b1");
+      return "b1";
+    });
+
+    HandlerRunner.Handover<String> handover = runner.start(List.of(first, second), i -> true, s -> true);
+    assertThat(handover.done()).isFalse(); // the first call waits for this thread to go on
+    callerWentOn.countDown();
+    List<HandlerRunner.Run<String>> runs = runner.finish(handover, TIMEOUT);
+
+    assertThat(runs).extracting(HandlerRunner.Run::results).containsExactly(List.of("a1", "a2"), List.of("b1"));
+    assertThat(calls).containsExactly("a1", "a2", "b1");
+  }
+
+  @Test
+  void aRefusedResultEndsOnlyItsOwnRunAndARefusedStartEndsTheHandover() throws Exception {
+    List<Callable<String>> first = List.of(() -> "retry", () -> "skipped");
+    List<Callable<String>> second = List.of(() -> "ok", () -> "ok too");
+
+    List<HandlerRunner.Run<String>> runs =
+        runner.finish(runner.start(List.of(first, second), i -> true, s -> s.startsWith("ok")), TIMEOUT);
+    assertThat(runs).extracting(HandlerRunner.Run::results).containsExactly(List.of("retry"), List.of("ok", "ok too"));
+
+    // Calls are counted across the runs: the third call is the second run's second one.
+    runs = runner.finish(runner.start(List.of(List.of(() -> "a"), second), i -> i < 2, s -> true), TIMEOUT);
+    assertThat(runs).extracting(HandlerRunner.Run::results).containsExactly(List.of("a"), List.of("ok"));
+  }
+
+  @Test
+  void aCallThatOverrunsEndsTheHandoverAndTheRunsAfterItNeverStart() throws Exception {
+    List<Callable<String>> first = List.of(() -> "a", () -> {
+      Thread.sleep(5_000);
+      return "late";
+    });
+    List<String> started = new CopyOnWriteArrayList<>();
+    List<Callable<String>> second = List.of(() -> {
+      started.add("b");
+      return "b";
+    });
+
+    List<HandlerRunner.Run<String>> runs = runner.finish(runner.start(List.of(first, second), i -> true, s -> true), TIMEOUT);
+
+    assertThat(runs.get(0).results()).containsExactly("a");
+    assertThat(runs.get(0).overran()).isTrue();
+    assertThat(runs.get(1).results()).isEmpty();
+    assertThat(runs.get(1).overran()).isFalse();
+    assertThat(runs.get(1).error()).isNull();
+    assertThat(runner.call(() -> "next", TIMEOUT)).isEqualTo("next");
+    assertThat(started).isEmpty();
   }
 }
