@@ -309,8 +309,10 @@ public final class KafkaEventPublisher implements EventPublisher {
           }
           span.end(error);
           if (error == null) {
-            metrics.published(type);
-            metrics.publishLatency(type, Duration.ofNanos(System.nanoTime() - start));
+            if (metrics.isEnabled()) { // no clock read nor Duration on the I/O thread for nothing
+              metrics.published(type);
+              metrics.publishLatency(type, Duration.ofNanos(System.nanoTime() - start));
+            }
             future.complete(new PublishResult(meta.topic(), meta.partition(), meta.offset(), eventId, meta.timestamp()));
           } else {
             failed(prepared, error, future);
