@@ -177,7 +177,7 @@ public final class RecordProcessor {
           return Outcome.deadLetter(type, LogSafe.error(invalid, sensitive), 0);
         }
       }
-      long start = System.nanoTime();
+      long start = metrics.isEnabled() ? System.nanoTime() : 0; // no clock reads for a disabled meter
       try {
         if (!Transformers.accepted(config.filters(), envelope)) {
           metrics.skipped(type, "filtered");
@@ -190,7 +190,9 @@ public final class RecordProcessor {
           metrics.skipped(type, "unhandled");
           return Outcome.done(type);
         }
-        metrics.processed(type, Duration.ofNanos(System.nanoTime() - start));
+        if (metrics.isEnabled()) {
+          metrics.processed(type, Duration.ofNanos(System.nanoTime() - start));
+        }
         if (log.isDebugEnabled()) {
           log.debug("handled {} {} (attempt {}) {}", type, LogSafe.text(envelope.eventId()), attempt,
               LogSafe.data(envelope, descriptor));
