@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * could count the attempt). A call that times out is interrupted; if its thread does not end,
  * it is abandoned (it is a daemon thread) and the next call gets a fresh one.
  *
- * <p>The records of a poll are handed over as one run ({@link #callEach}), not one by one: the
- * poll thread sleeps until the run ends or the call in progress reaches its deadline, so a
- * healthy run costs two thread switches, not two per record.
+ * <p>Records are handed over in runs, not one by one, so a healthy run costs two thread switches,
+ * not two per record: {@link #callEach} hands one run over and waits for it; {@link #start}
+ * hands over a poll's runs (one per partition) and returns at once, and {@link #finish} waits
+ * for them later, each call within its own deadline.
  */
 final class HandlerRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);

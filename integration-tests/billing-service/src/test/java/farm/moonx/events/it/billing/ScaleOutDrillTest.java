@@ -10,13 +10,18 @@ import farm.moonx.events.testkit.KafkaCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,20 +85,24 @@ class ScaleOutDrillTest {
       long stableAt = System.currentTimeMillis();
       await("a third handled").atMost(Clients.PATIENCE).pollInterval(Duration.ofMillis(20))
           .until(() -> instances.stream().mapToInt(c -> c.handled().size()).sum() >= EVENTS / 3);
-      ChildJvm victim = instances.get(0);
+      // The one with the most work left: an instance that started first may have done nearly all of
+      // its partitions alone before the others joined, and killing it would show no takeover.
+      int victimIndex = mostBehind(admin, group, assignment);
+      ChildJvm victim = instances.get(victimIndex);
+      List<ChildJvm> survivors = instances.stream().filter(c -> c != victim).toList();
       killedAt = System.currentTimeMillis();
       victim.kill();
       long handledWhileStable = instances.stream().flatMap(c -> c.handled().stream())
           .filter(h -> h.atMillis() >= stableAt && h.atMillis() <= killedAt).count();
       threeInstances = perSecond(handledWhileStable, killedAt - stableAt);
-      killedPartitions = assignment.get("instance-0").stream().map(TopicPartition::partition)
+      killedPartitions = assignment.get("instance-" + victimIndex).stream().map(TopicPartition::partition)
           .collect(Collectors.toSet());
 
       await("the survivors handle everything").atMost(Clients.PATIENCE).pollInterval(Duration.ofMillis(200))
-          .failFast("a survivor died", () -> !instances.get(1).isAlive() || !instances.get(2).isAlive())
+          .failFast("a survivor died", () -> survivors.stream().anyMatch(c -> !c.isAlive()))
           .until(() -> ChildJvm.Handled.sequences(
               instances.stream().flatMap(c -> c.handled().stream()).toList()).size() == EVENTS);
-      for (ChildJvm instance : instances.subList(1, 3)) {
+      for (ChildJvm instance : survivors) {
         instance.stop();
         instance.handled().stream().filter(h -> h.atMillis() > killedAt).forEach(survivorsAfterKill::add);
       }
@@ -118,6 +127,30 @@ class ScaleOutDrillTest {
         .with("eventsPerSec3", String.format(Locale.ROOT, "%.0f", threeInstances))
         .with("handlerMs", WORK_MILLIS).print();
     assertThat(dlq).isZero();
+  }
+
+  /** The index of the instance whose partitions have the most records past the group's committed offsets. */
+  private static int mostBehind(Admin admin, String group, Map<String, Set<TopicPartition>> assignment)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    assignment.values().forEach(partitions -> partitions.forEach(p -> latest.put(p, OffsetSpec.latest())));
+    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+    int victim = 0;
+    long most = -1;
+    for (int i = 0; i < assignment.size(); i++) {
+      long lag = 0;
+      for (TopicPartition partition : assignment.get("instance-" + i)) {
+        OffsetAndMetadata done = committed.get(partition);
+        lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+      }
+      if (lag > most) {
+        most = lag;
+        victim = i;
+      }
+    }
+    return victim;
   }
 
   private static double perSecond(long events, long millis) {
