@@ -9,9 +9,7 @@ import farm.moonx.events.kafka.internal.RecordProcessor.Outcome;
 import farm.moonx.events.spi.EventHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * (committed, retried or dead-lettered, record by record in order) before the records polled
  * after it are handed over, and before a rebalance takes or loses its partitions; a partition
  * whose position moved in settling (rewound, or a record left over to fetch again) drops what
- * that poll brought for it. In the other modes each run is settled before the next one starts.
+ * that poll brought for it. With transactions a hand-over is settled as soon as it ends, before
+ * the next poll; with a commit per record each record is handled and settled on its own.
  */
 public final class ConsumerWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ConsumerWorker.class);
@@ -78,7 +77,7 @@ public final class ConsumerWorker implements Runnable {
   private final RetryPolicy retryPolicy;
   private final long maxPollIntervalNanos;
   private final WorkerOffsets offsets;
-  private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+  private final Backoffs backoffs;
   private final Transactions transactions;
   private final boolean pipelined;
   /** Partitions whose position moved after the last poll returned: the records it brought for them are stale. */
@@ -112,7 +111,8 @@ public final class ConsumerWorker implements Runnable {
     this.maxPollIntervalNanos = Duration.ofMillis(Long.parseLong(String.valueOf(config.consumerProperties()
         .getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)))).toNanos();
     this.pipelined = transactions == null && config.commitMode() == CommitMode.AFTER_EACH_BATCH;
-    this.offsets = new WorkerOffsets(consumer, config, resumeAt.keySet()::removeAll, () -> stopping, () -> {
+    this.backoffs = new Backoffs(consumer);
+    this.offsets = new WorkerOffsets(consumer, config, backoffs::forget, () -> stopping, () -> {
       try {
         settleInFlight(); // before the partitions go: what was handled is committed with them
         // This poll fetches after the rebalance, from where settling moved each partition: what
@@ -175,7 +175,7 @@ public final class ConsumerWorker implements Runnable {
    */
   private ConsumerRecords<byte[], byte[]> poll() {
     while (true) {
-      resumeDue();
+      backoffs.resumeDue();
       ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
       lastPollMillis = System.currentTimeMillis();
       lastPollNanos = System.nanoTime();
@@ -251,15 +251,8 @@ public final class ConsumerWorker implements Runnable {
           continue;
         }
         int end = runEnd(partition, batch, next);
-        if (pipelined) {
-          handover.add(new Run(partition, batch.subList(next, end), end < batch.size() ? batch.get(end) : null));
-          break;
-        }
-        int handed = processRun(partition, batch.subList(next, end));
-        if (handed < 0) {
-          break;
-        }
-        next += handed;
+        handover.add(new Run(partition, batch.subList(next, end), end < batch.size() ? batch.get(end) : null));
+        break;
       }
     }
     if (!handover.isEmpty()) {
@@ -268,6 +261,9 @@ public final class ConsumerWorker implements Runnable {
         tasks.add(tasks(run.records()));
       }
       inFlight = new InFlight(handover, runner.start(tasks, this::mayStart, ConsumerWorker::isDone));
+      if (!pipelined) {
+        settleInFlight();
+      }
     }
   }
 
@@ -304,17 +300,6 @@ public final class ConsumerWorker implements Runnable {
       end++;
     }
     return end;
-  }
-
-  /**
-   * Processes {@code run} (records without earlier failures) on the handler thread as one
-   * hand-over, then settles each outcome in order. Returns how many records are settled, or -1 if
-   * the partition was rewound or must be fetched again (the rest of the batch is skipped).
-   */
-  private int processRun(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> run)
-      throws InterruptedException {
-    return settle(partition, run, runner.callEach(tasks(run), this::mayStart, ConsumerWorker::isDone,
-        config.handlerTimeout()));
   }
 
   /** The first attempt of each record of {@code run}. */
@@ -428,7 +413,7 @@ public final class ConsumerWorker implements Runnable {
       offsets.failed(partition, new Failure(record.offset(), outcome.attempts(), className(outcome.error()), null, 0),
           AttemptMetadata.of(record.offset(), outcome.attempts(), outcome.error()));
       metrics.retried(processor.meterTag(outcome.eventType()));
-      rewind(partition, record.offset(), retryPolicy.backoff(outcome.attempts(), ThreadLocalRandom.current()::nextDouble));
+      backoffs.rewind(partition, record.offset(), retryPolicy.backoff(outcome.attempts(), ThreadLocalRandom.current()::nextDouble));
       return false;
     }
     return deadLetter(partition, record, outcome, failure);
@@ -441,7 +426,7 @@ public final class ConsumerWorker implements Runnable {
   private void notCommitted(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, KafkaException e) {
     log.warn("transaction for record {}-{}@{} not committed, handling it again: {}", record.topic(),
         record.partition(), record.offset(), e.toString());
-    rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
+    backoffs.rewind(partition, record.offset(), retryPolicy.backoff(1, ThreadLocalRandom.current()::nextDouble));
   }
 
   /** {@link RecordProcessor#process} of {@code record}, in a transaction with its offset if the worker has one. */
@@ -492,35 +477,13 @@ public final class ConsumerWorker implements Runnable {
           : retryPolicy.backoff(dlqFailures, ThreadLocalRandom.current()::nextDouble);
       log.error("could not dead-letter record {}-{}@{}; not committing it, trying again in {} ms", record.topic(),
           record.partition(), record.offset(), backoff.toMillis(), e);
-      rewind(partition, record.offset(), backoff);
+      backoffs.rewind(partition, record.offset(), backoff);
       return false;
     }
   }
 
   private static String className(Throwable error) {
     return error == null ? "" : LogSafe.errorClass(error);
-  }
-
-  private void rewind(TopicPartition partition, long offset, Duration backoff) {
-    if (!consumer.assignment().contains(partition)) {
-      return; // settled as a rebalance took it: its next owner starts from the committed offset
-    }
-    consumer.pause(Set.of(partition));
-    consumer.seek(partition, offset);
-    resumeAt.put(partition, System.nanoTime() + backoff.toNanos());
-  }
-
-  private void resumeDue() {
-    long now = System.nanoTime();
-    for (Iterator<Map.Entry<TopicPartition, Long>> it = resumeAt.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<TopicPartition, Long> entry = it.next();
-      if (entry.getValue() - now <= 0) {
-        it.remove();
-        if (consumer.assignment().contains(entry.getKey())) {
-          consumer.resume(Set.of(entry.getKey()));
-        }
-      }
-    }
   }
 
   /**
@@ -532,10 +495,6 @@ public final class ConsumerWorker implements Runnable {
     if (inFlight != null) {
       timeout = inFlight.handover().done() ? 0 : Math.min(timeout, POLL_WHILE_HANDLING.toNanos());
     }
-    long now = System.nanoTime();
-    for (long at : resumeAt.values()) {
-      timeout = Math.min(timeout, Math.max(0, at - now));
-    }
-    return Duration.ofNanos(timeout);
+    return Duration.ofNanos(backoffs.until(timeout));
   }
 }
