@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * (two {@code nextLong} calls, no lock, no entropy pool): event ids must be unique, not secret
  * (RFC 9562 section 6.9 asks v7 ids for uniqueness only), and a {@code SecureRandom} per event
  * cost a fifth of a publish's preparation. Collisions need two events in the same millisecond
- * * with the same 74 random bits.
+ * with the same 74 random bits.
  */
 public final class UuidV7 {
   private static final long TIMESTAMP_MASK = 0xFFFF_FFFF_FFFFL;

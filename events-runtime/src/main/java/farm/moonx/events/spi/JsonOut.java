@@ -234,7 +234,9 @@ public final class JsonOut {
     if (scale < 0 || scale > 18 || value.precision() > 18) {
       return false;
     }
-    long unscaled = value.unscaledValue().longValue();
+    // scaleByPowerOfTen keeps the compact long (a BigDecimal the JIT can scalar-replace), where
+    // unscaledValue() builds a BigInteger and its int[] on every call.
+    long unscaled = value.scaleByPowerOfTen(scale).longValue();
     separate();
     writer.writeByte(JsonWriter.QUOTE);
     if (unscaled < 0) {
