@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -76,16 +77,27 @@ public final class KafkaEventConsumer implements AutoCloseable {
   private volatile boolean closed;
 
   private KafkaEventConsumer(EventConsumerConfig config, Supplier<Consumer<byte[], byte[]>> consumers,
-      Producer<byte[], byte[]> deadLetterProducer, Clock clock) {
-    this.config = Objects.requireNonNull(config, "config");
+      DeadLetterWriter deadLetters) {
+    this.config = config;
     this.consumers = Objects.requireNonNull(consumers, "consumers");
-    this.deadLetters = new DeadLetterWriter(Objects.requireNonNull(deadLetterProducer, "deadLetterProducer"), config, clock);
+    this.deadLetters = deadLetters;
   }
 
-  /** A container for {@code config}, with its own Kafka consumers and dead-letter producer; call {@link #start()}. */
+  /**
+   * A container for {@code config}, with its own Kafka consumers and dead-letter producer; call
+   * {@link #start()}. The dead-letter producer is created at the first dead letter (most
+   * containers never write one: no idle thread, connections or producer id on the broker); its
+   * properties are checked here as {@code KafkaProducer} checks them, so a bad value or a
+   * contradiction ({@code acks=1} with idempotence) fails now, not at the first poison record.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException if the dead-letter producer's properties are invalid
+   */
   public static KafkaEventConsumer create(EventConsumerConfig config) {
-    Producer<byte[], byte[]> producer = new KafkaProducer<>(config.deadLetterProducerProperties(),
-        new ByteArraySerializer(), new ByteArraySerializer());
+    Map<String, Object> producerProperties = config.deadLetterProducerProperties();
+    Map<String, Object> checked = new HashMap<>(producerProperties);
+    checked.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    checked.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    new ProducerConfig(checked); // throws ConfigException as the producer's constructor would
     AtomicInteger thread = new AtomicInteger();
     return new KafkaEventConsumer(config, () -> {
       // One client.id per thread: a shared one clashes on the consumers' JMX MBeans. A single
@@ -100,7 +112,8 @@ public final class KafkaEventConsumer implements AutoCloseable {
         properties.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       }
       return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }, producer, Clock.systemUTC());
+    }, new DeadLetterWriter(() -> new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
+        new ByteArraySerializer()), config, Clock.systemUTC()));
   }
 
   /**
@@ -110,7 +123,9 @@ public final class KafkaEventConsumer implements AutoCloseable {
    */
   public static KafkaEventConsumer create(EventConsumerConfig config, Supplier<Consumer<byte[], byte[]>> consumers,
       Producer<byte[], byte[]> deadLetterProducer, Clock clock) {
-    return new KafkaEventConsumer(config, consumers, deadLetterProducer, clock);
+    Objects.requireNonNull(config, "config");
+    return new KafkaEventConsumer(config, consumers,
+        new DeadLetterWriter(Objects.requireNonNull(deadLetterProducer, "deadLetterProducer"), config, clock));
   }
 
   /**

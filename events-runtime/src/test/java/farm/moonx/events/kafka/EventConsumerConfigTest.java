@@ -14,6 +14,7 @@ import farm.moonx.events.spi.EventDispatcher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class EventConsumerConfigTest {
@@ -110,6 +111,21 @@ class EventConsumerConfigTest {
         .containsEntry("delivery.timeout.ms", 90_000)
         .containsEntry("acks", "1");
     assertThat(config.consumerProperties()).doesNotContainKeys("delivery.timeout.ms", "acks");
+  }
+
+  /**
+   * The dead-letter producer is created at the first dead letter, but its properties are checked
+   * when the container is created: a value Kafka rejects fails there, not at the first poison
+   * record. No broker is needed for either failure.
+   */
+  @Test
+  void deadLetterProducerPropertiesKafkaRejectsFailWhenTheContainerIsCreated() {
+    assertThatThrownBy(() -> KafkaEventConsumer.create(minimal().property("acks", "1").build()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("acks");
+    assertThatThrownBy(() -> KafkaEventConsumer.create(minimal().property("compression.type", "zip").build()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("compression.type");
+
+    KafkaEventConsumer.create(minimal().property("compression.type", "gzip").build()).close();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterWriter {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
 
-  private final Producer<byte[], byte[]> producer;
+  private final Supplier<Producer<byte[], byte[]>> producers;
+  /** Created at the first dead letter; null until then. */
+  private Producer<byte[], byte[]> producer;
+  private boolean closed;
   private final EventConsumerConfig config;
   private final Clock clock;
   private final Map<TopicPartition, Pending> pending = new ConcurrentHashMap<>();
@@ -56,11 +60,43 @@ public final class DeadLetterWriter {
     }
   }
 
-  /** A writer sending through {@code producer} (idempotent, {@code acks=all}), shared by all workers. */
-  public DeadLetterWriter(Producer<byte[], byte[]> producer, EventConsumerConfig config, Clock clock) {
-    this.producer = producer;
+  /**
+   * A writer, shared by all workers, sending through the producer (idempotent, {@code acks=all})
+   * that {@code producers} creates at the first dead letter: most containers never write one,
+   * and an idle producer costs a thread, connections and a producer id on the broker.
+   */
+  public DeadLetterWriter(Supplier<Producer<byte[], byte[]>> producers, EventConsumerConfig config, Clock clock) {
+    this.producers = producers;
     this.config = config;
     this.clock = clock;
+  }
+
+  /** A writer sending through {@code producer}, which it closes with itself. */
+  public DeadLetterWriter(Producer<byte[], byte[]> producer, EventConsumerConfig config, Clock clock) {
+    this(() -> producer, config, clock);
+    this.producer = producer;
+  }
+
+  /**
+   * The producer, created on first use. One that cannot be created (its config was checked when
+   * the container was created, so this is rare) fails like a refusing topic: {@link Unwritable}
+   * with the reason, the topic reported by {@link #unwritable()}, and the next dead letter tries
+   * again.
+   */
+  private synchronized Producer<byte[], byte[]> producer(String topic) {
+    if (closed) {
+      throw new IllegalStateException("the container is closed");
+    }
+    if (producer == null) {
+      try {
+        producer = producers.get();
+      } catch (KafkaException e) {
+        String reason = "the dead-letter producer cannot be created: " + e.getMessage();
+        unwritable.put(topic, reason);
+        throw new Unwritable("dead-letter topic " + topic + " is unwritable: " + reason, e);
+      }
+    }
+    return producer;
   }
 
   /**
@@ -83,7 +119,7 @@ public final class DeadLetterWriter {
         ProducerRecord<byte[], byte[]> copy = DeadLetterRecord.of(topic, record.key(), record.value(),
             record.headers(), error, origin, attempts, clock.millis());
         withholdMessageIfSensitive(record, copy);
-        write = producer.send(copy);
+        write = producer(topic).send(copy);
       }
       try {
         await(write, source, record.offset(), topic);
@@ -95,7 +131,7 @@ public final class DeadLetterWriter {
         EventRecords.put(pointer.headers(), EventHeaders.DLQ_PAYLOAD_OMITTED,
             Integer.toString(record.value() == null ? 0 : record.value().length));
         withholdMessageIfSensitive(record, pointer);
-        await(producer.send(pointer), source, record.offset(), topic);
+        await(producer(topic).send(pointer), source, record.offset(), topic);
       }
       unwritable.remove(topic);
       return topic;
@@ -106,7 +142,7 @@ public final class DeadLetterWriter {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       unwritable.put(topic, reason);
       throw new Unwritable("dead-letter topic " + topic + " refuses writes: " + reason, e);
-    } catch (KafkaException e) {
+    } catch (KafkaException e) { // Unwritable included
       throw e;
     } catch (RuntimeException e) {
       // e.g. IllegalStateException from a producer closed under a worker that outlived close()
@@ -151,8 +187,15 @@ public final class DeadLetterWriter {
     return new TreeMap<>(unwritable);
   }
 
-  /** Closes the producer, waiting at most {@code timeout} for pending writes. */
+  /** Closes the producer if one was created, waiting at most {@code timeout} for pending writes. */
   public void close(Duration timeout) {
-    producer.close(timeout);
+    Producer<byte[], byte[]> created;
+    synchronized (this) {
+      closed = true;
+      created = producer;
+    }
+    if (created != null) {
+      created.close(timeout);
+    }
   }
 }
