@@ -34,22 +34,23 @@ public final class EventRecords {
       String topic, EventEnvelope<T> envelope, EventDescriptor<T> descriptor) {
     byte[] value = serializer.serialize(envelope, descriptor);
     EventMetadata m = envelope.metadata();
+    // A new set of headers, each key written once: added, not put (put scans for an earlier value).
     Headers headers = new RecordHeaders();
-    put(headers, EventHeaders.EVENT_ID, m.eventId());
-    put(headers, EventHeaders.EVENT_VERSION, m.eventVersion());
-    put(headers, EventHeaders.CORRELATION_ID, m.correlationId());
-    put(headers, EventHeaders.CAUSATION_ID, m.causationId());
+    add(headers, EventHeaders.EVENT_ID, m.eventId());
+    add(headers, EventHeaders.EVENT_VERSION, m.eventVersion());
+    add(headers, EventHeaders.CORRELATION_ID, m.correlationId());
+    add(headers, EventHeaders.CAUSATION_ID, m.causationId());
     if (cloudEvents) {
-      put(headers, EventHeaders.CE_SPECVERSION, "1.0");
-      put(headers, EventHeaders.CE_ID, m.eventId());
-      put(headers, EventHeaders.CE_SOURCE, m.source());
-      put(headers, EventHeaders.CE_TYPE, m.eventType());
-      put(headers, EventHeaders.CE_TIME, Instant.ofEpochMilli(m.timestamp()).toString());
-      put(headers, EventHeaders.CONTENT_TYPE, "application/json");
+      add(headers, EventHeaders.CE_SPECVERSION, "1.0");
+      add(headers, EventHeaders.CE_ID, m.eventId());
+      add(headers, EventHeaders.CE_SOURCE, m.source());
+      add(headers, EventHeaders.CE_TYPE, m.eventType());
+      add(headers, EventHeaders.CE_TIME, Instant.ofEpochMilli(m.timestamp()).toString());
+      add(headers, EventHeaders.CONTENT_TYPE, "application/json");
     }
     // Last of ours: a consumer routes by it with lastHeader, which searches from the end and
     // makes kafka-clients decode every header key it passes on the way.
-    put(headers, EventHeaders.EVENT_TYPE, m.eventType());
+    add(headers, EventHeaders.EVENT_TYPE, m.eventType());
     Long timestamp = m.timestamp() > 0 ? m.timestamp() : null;
     return new ProducerRecord<>(topic, null, timestamp, m.partition(), value, headers);
   }
@@ -57,6 +58,11 @@ public final class EventRecords {
   /** Sets header {@code key} to {@code value} as UTF-8, replacing earlier values; null sets nothing. */
   public static void put(Headers headers, String key, String value) {
     headers.remove(key);
+    add(headers, key, value);
+  }
+
+  /** Adds header {@code key} with {@code value} as UTF-8, keeping earlier values; null adds nothing. */
+  private static void add(Headers headers, String key, String value) {
     if (value != null) {
       headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
