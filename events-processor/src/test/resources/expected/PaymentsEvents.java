@@ -18,14 +18,14 @@ import javax.annotation.processing.Generated;
  */
 @Generated("farm.moonx.events.processor.EventProcessor")
 public final class PaymentsEvents extends CatalogRegistry {
-  private static final RecordCodec<PaymentFailed> PAYMENT_FAILED_CODEC = RecordCodec.builder(PaymentFailed.class, PaymentsEvents::paymentFailed, PaymentsEvents::newPaymentFailed)
+  private static final RecordCodec<PaymentFailed> PAYMENT_FAILED_CODEC = RecordCodec.<PaymentFailed>builder(PaymentFailed.class, PaymentsEvents::paymentFailed, PaymentsEvents::newPaymentFailed)
       .longField("accountId", PaymentFailed::accountId)
       .field("paymentId", CodecSupport.STRING)
       .optional("reason", CodecSupport.STRING)
       .intField("attempts", PaymentFailed::attempts)
       .build();
 
-  private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
+  private static final RecordCodec<PaymentProcessed> PAYMENT_PROCESSED_CODEC = RecordCodec.<PaymentProcessed>builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
       .field("paymentId", CodecSupport.STRING)
       .field("userId", CodecSupport.STRING)
       .field("amount", CodecSupport.BIG_DECIMAL)

@@ -137,8 +137,8 @@ class CodecLayoutTest {
     Compilation c = compile();
     String events = c.generatedSourceFile("com.example.clock.ClockEvents").orElseThrow().getCharContent(true).toString();
     assertThat(events)
-        .contains("RecordCodec.builder(Ticked.class, ClockEvents::newTicked)")
-        .contains("RecordCodec.builder(Pinged.class, ClockEvents::newPinged)")
+        .contains("RecordCodec.<Ticked>builder(Ticked.class, ClockEvents::newTicked)")
+        .contains("RecordCodec.<Pinged>builder(Pinged.class, ClockEvents::newPinged)")
         .contains(".partitionKey(TICKED_CODEC.partitionKey(0))")
         .doesNotContain("Object ticked(");
     ClassLoader loader = TestCompiler.loader(c);

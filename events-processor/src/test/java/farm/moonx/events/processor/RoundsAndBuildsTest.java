@@ -70,7 +70,7 @@ class RoundsAndBuildsTest {
     assertThat(c).generatedSourceFile("com.example.invoices.InvoicesEvents")
         .contentsAsUtf8String().contains("INVOICE_ISSUED");
     assertThat(c).generatedSourceFile("com.example.invoices.InvoicesEvents")
-        .contentsAsUtf8String().contains("RecordCodec<Money> MONEY_CODEC = RecordCodec.builder(Money.class, ");
+        .contentsAsUtf8String().contains("RecordCodec<Money> MONEY_CODEC = RecordCodec.<Money>builder(Money.class, ");
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
  * beside it:
  *
  * <pre>{@code
- * RecordCodec.builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
+ * RecordCodec.<PaymentProcessed>builder(PaymentProcessed.class, PaymentsEvents::paymentProcessed, PaymentsEvents::newPaymentProcessed)
  *     .field("paymentId", CodecSupport.STRING)
  *     .intField("attempt", PaymentProcessed::attempt)
  *     .optional("note", CodecSupport.STRING)
@@ -47,9 +47,11 @@ import java.util.function.ToLongFunction;
  * <p>One accessor method, not a method reference per component: javac's cost for a class's
  * method references grows faster than their number. Primitive components keep one each (no boxing).
  *
- * <p>The builder's methods are deliberately not generic (javac checks thousands of generated
- * calls faster without inference): the codec given for a component must write and read the type
- * its accessor returns, or writing fails with a {@code ClassCastException}.
+ * <p>The builder's methods are deliberately not generic, and generated code gives
+ * {@code builder} its type argument ({@code RecordCodec.<PaymentProcessed>builder}): javac checks
+ * thousands of generated calls faster without inference. The codec given for a component must
+ * write and read the type its accessor returns, or writing fails with a
+ * {@code ClassCastException}.
  *
  * <p>Strings, decimals and instants given as {@link CodecSupport#STRING},
  * {@link CodecSupport#BIG_DECIMAL} and {@link CodecSupport#INSTANT} take a direct path (same
