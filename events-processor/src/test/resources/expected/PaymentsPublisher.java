@@ -33,28 +33,30 @@ public final class PaymentsPublisher {
   /**
    * Publishes {@code payment.failed}; completes when the broker has acknowledged it.
    */
-  public CompletableFuture<PublishResult> publish(PaymentFailed event) {
+  public CompletableFuture<PublishResult> paymentFailed(PaymentFailed event) {
     return publisher.publish(PaymentsEvents.PAYMENT_FAILED, event, PublishOptions.none());
   }
 
   /**
    * Publishes {@code payment.failed} with {@code options}.
    */
-  public CompletableFuture<PublishResult> publish(PaymentFailed event, PublishOptions options) {
+  public CompletableFuture<PublishResult> paymentFailed(PaymentFailed event,
+      PublishOptions options) {
     return publisher.publish(PaymentsEvents.PAYMENT_FAILED, event, options);
   }
 
   /**
    * Publishes {@code payment.processed}; completes when the broker has acknowledged it.
    */
-  public CompletableFuture<PublishResult> publish(PaymentProcessed event) {
+  public CompletableFuture<PublishResult> paymentProcessed(PaymentProcessed event) {
     return publisher.publish(PaymentsEvents.PAYMENT_PROCESSED, event, PublishOptions.none());
   }
 
   /**
    * Publishes {@code payment.processed} with {@code options}.
    */
-  public CompletableFuture<PublishResult> publish(PaymentProcessed event, PublishOptions options) {
+  public CompletableFuture<PublishResult> paymentProcessed(PaymentProcessed event,
+      PublishOptions options) {
     return publisher.publish(PaymentsEvents.PAYMENT_PROCESSED, event, options);
   }
 

@@ -3,6 +3,9 @@ package farm.moonx.events.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
+import com.google.testing.compile.JavaFileObjects;
 import farm.moonx.events.BatchPublishResult;
 import farm.moonx.events.Delivery;
 import farm.moonx.events.EventDescriptor;
@@ -17,11 +20,13 @@ import farm.moonx.events.annotations.DataClassification;
 import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.spi.RecordCodec;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,8 +126,8 @@ class RuntimeContractTest {
     Class<?> publisherType = code.type("com.example.payments.PaymentsPublisher");
     Object publisher = publisherType.getConstructors()[0].newInstance(sink);
     PublishOptions options = PublishOptions.builder().userId("u-9").build();
-    publisherType.getMethod("publish", processed).invoke(publisher, processed("1"));
-    publisherType.getMethod("publish", failed, PublishOptions.class).invoke(publisher, failed(), options);
+    publisherType.getMethod("paymentProcessed", processed).invoke(publisher, processed("1"));
+    publisherType.getMethod("paymentFailed", failed, PublishOptions.class).invoke(publisher, failed(), options);
     assertThat(sink.sent).extracting(e -> e.descriptor().name()).containsExactly("payment.processed", "payment.failed");
     assertThat(sink.sent.get(0).options()).isSameAs(PublishOptions.none());
     assertThat(sink.sent.get(1).options()).isSameAs(options);
@@ -137,6 +142,34 @@ class RuntimeContractTest {
         .cause().isInstanceOf(IllegalArgumentException.class)
         .hasMessage("catalog Payments has no event for java.lang.String; its records are "
             + "com.example.payments.PaymentFailed, com.example.payments.PaymentProcessed");
+  }
+
+  @Test
+  void eventNamesSpelledAlikeGetNumberedPublisherAndHandlerMethods() throws Exception {
+    Compilation c = TestCompiler.compile(List.of(
+        JavaFileObjects.forSourceString("com.example.gifts.package-info",
+            "@farm.moonx.events.annotations.EventCatalog(name = \"Gifts\")\npackage com.example.gifts;\n"),
+        JavaFileObjects.forSourceString("com.example.gifts.CardDash",
+            "package com.example.gifts;\n@farm.moonx.events.annotations.EventType(\"gift.card-sent\")\n"
+                + "public record CardDash(String id) {}\n"),
+        JavaFileObjects.forSourceString("com.example.gifts.CardUnderscore",
+            "package com.example.gifts;\n@farm.moonx.events.annotations.EventType(\"gift.card_sent\")\n"
+                + "public record CardUnderscore(String id) {}\n")));
+    CompilationSubject.assertThat(c).succeededWithoutWarnings();
+    ClassLoader loader = TestCompiler.loader(c);
+    Class<?> dash = loader.loadClass("com.example.gifts.CardDash");
+    Class<?> underscore = loader.loadClass("com.example.gifts.CardUnderscore");
+    Class<?> publisherType = loader.loadClass("com.example.gifts.GiftsPublisher");
+    RecordingPublisher sink = new RecordingPublisher();
+    Object publisher = publisherType.getConstructors()[0].newInstance(sink);
+    // In name order, as the handler's methods: gift.card-sent first.
+    publisherType.getMethod("giftCardSent", dash).invoke(publisher, dash.getConstructors()[0].newInstance("a"));
+    publisherType.getMethod("giftCardSent2", underscore, PublishOptions.class)
+        .invoke(publisher, underscore.getConstructors()[0].newInstance("b"), PublishOptions.none());
+    assertThat(sink.sent).extracting(e -> e.descriptor().name()).containsExactly("gift.card-sent", "gift.card_sent");
+    Class<?> handler = loader.loadClass("com.example.gifts.GiftsHandler");
+    assertThat(Arrays.stream(handler.getDeclaredMethods()).map(Method::getName))
+        .containsExactlyInAnyOrder("onGiftCardSent", "onGiftCardSent2");
   }
 
   private Object recordingHandler(String type, List<String> calls) {

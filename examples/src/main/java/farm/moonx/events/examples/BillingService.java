@@ -39,6 +39,6 @@ public final class BillingService {
     PaymentProcessed payment = new PaymentProcessed(
         "pay-" + user.userId(), user.userId(), "ord-" + user.userId(),
         user.plan().monthlyPrice(), "EUR", clock.instant());
-    events.publish(payment, PublishOptions.causedBy(signup)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    events.paymentProcessed(payment, PublishOptions.causedBy(signup)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -69,6 +69,6 @@ public final class OrderService {
     }
     OrderCompleted order = new OrderCompleted(
         payment.orderId(), payment.userId(), payment.paymentId(), lines, total, clock.instant());
-    events.publish(order, PublishOptions.causedBy(paid)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    events.orderCompleted(order, PublishOptions.causedBy(paid)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -28,7 +28,7 @@ public final class SignupService {
    * @return completes when the broker has acknowledged the event
    */
   public CompletableFuture<PublishResult> register(UserRegistered user, String sessionId) {
-    return events.publish(user, PublishOptions.builder().userId(user.userId()).sessionId(sessionId).build());
+    return events.userRegistered(user, PublishOptions.builder().userId(user.userId()).sessionId(sessionId).build());
   }
 
   /**

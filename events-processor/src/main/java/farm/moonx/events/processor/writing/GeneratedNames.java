@@ -140,6 +140,18 @@ public final class GeneratedNames {
     return unique(eventNames, GeneratedNames::handlerMethod, "");
   }
 
+  /**
+   * The publisher method of each event, the handler method without its {@code on}:
+   * {@code payment.processed} gives {@code paymentProcessed}. An event name has two segments or
+   * more, so the name always holds a capital and is never a Java keyword.
+   */
+  static Map<String, String> publisherMethods(Collection<String> eventNames) {
+    Map<String, String> methods = new TreeMap<>();
+    handlerMethods(eventNames).forEach((event, handler) ->
+        methods.put(event, Character.toLowerCase(handler.charAt(2)) + handler.substring(3)));
+    return methods;
+  }
+
   private static Map<String, String> unique(
       Collection<String> names, UnaryOperator<String> derive, String separator) {
     Map<String, String> result = new TreeMap<>();

@@ -12,15 +12,21 @@ import farm.moonx.events.processor.model.KnownEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code PaymentsPublisher}: typed publishing over the runtime's {@code EventPublisher}, an
- * overloaded {@code publish} per event record (the records differ, so overloads never clash)
- * and {@code publishAll} for batches of mixed records.
+ * {@code PaymentsPublisher}: typed publishing over the runtime's {@code EventPublisher}, a
+ * method named after each event ({@code paymentProcessed(PaymentProcessed)}, as its handler
+ * method is {@code onPaymentProcessed}) with an overload taking {@code PublishOptions}, and
+ * {@code publishAll} for batches of mixed records.
+ *
+ * <p>A name per event, not one overloaded {@code publish}: javac checks every overload of a name
+ * against every other, so 200 {@code publish} overloads in a catalog of 100 events took it longer
+ * than the rest of the publisher, and each call site of the facade picked among them all.
  */
 public final class PublisherGenerator {
   private PublisherGenerator() {}
@@ -45,9 +51,11 @@ public final class PublisherGenerator {
             .addParameter(GeneratedNames.EVENT_PUBLISHER, "publisher")
             .addStatement("this.publisher = $T.requireNonNull(publisher, $S)", Objects.class, "publisher")
             .build());
+    Map<String, String> methods = GeneratedNames.publisherMethods(events.stream().map(KnownEvent::name).toList());
     for (KnownEvent event : events) {
       ClassName record = GeneratedNames.className(event.record());
-      spec.addMethod(MethodSpec.methodBuilder("publish")
+      String method = methods.get(event.name());
+      spec.addMethod(MethodSpec.methodBuilder(method)
           .addJavadoc("Publishes {@code $L}; completes when the broker has acknowledged it.\n", event.name())
           .addModifiers(Modifier.PUBLIC)
           .returns(future)
@@ -55,7 +63,7 @@ public final class PublisherGenerator {
           .addStatement("return publisher.publish($L, event, $T.none())", GeneratedNames.descriptor(event),
               GeneratedNames.PUBLISH_OPTIONS)
           .build());
-      spec.addMethod(MethodSpec.methodBuilder("publish")
+      spec.addMethod(MethodSpec.methodBuilder(method)
           .addJavadoc("Publishes {@code $L} with {@code options}.\n", event.name())
           .addModifiers(Modifier.PUBLIC)
           .returns(future)

@@ -32,7 +32,7 @@ public class BillingService extends ShopHandler.Adapter {
     UserRegistered user = event.data();
     BigDecimal amount = "pro".equals(user.plan()) ? new BigDecimal("19.00") : new BigDecimal("5.00");
     // Caused by the sign-up, in its correlation: the audit trail links the two.
-    events.publish(new PaymentProcessed("pay-" + user.userId(), user.userId(), amount),
+    events.paymentProcessed(new PaymentProcessed("pay-" + user.userId(), user.userId(), amount),
             PublishOptions.causedBy(event))
         .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -45,8 +45,8 @@ class OrdersFlowTest {
             .dispatcher(new OrdersDispatcher(shipping))
             .build()).start()) {
       OrdersPublisher orders = new OrdersPublisher(publisher);
-      orders.publish(new OrderPlaced("o-1", "c-1", 2)).get();
-      orders.publish(new OrderPlaced("o-2", "c-2", 1)).get();
+      orders.orderPlaced(new OrderPlaced("o-1", "c-1", 2)).get();
+      orders.orderPlaced(new OrderPlaced("o-2", "c-2", 1)).get();
 
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (shipping.shipped().size() < 2 && System.nanoTime() < deadline) {

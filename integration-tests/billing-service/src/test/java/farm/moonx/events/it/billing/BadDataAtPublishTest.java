@@ -54,7 +54,7 @@ class BadDataAtPublishTest {
 
       // Required fields missing: every one named, in one error.
       attempted++;
-      Throwable nulls = failure(payments.publish(new PaymentProcessed(null, "u-1", null, "USD", now)));
+      Throwable nulls = failure(payments.paymentProcessed(new PaymentProcessed(null, "u-1", null, "USD", now)));
       assertThat(nulls).isInstanceOf(EventValidationException.class);
       assertThat(((EventValidationException) nulls).errors())
           .contains("data.paymentId: is required", "data.amount: is required");
@@ -69,14 +69,14 @@ class BadDataAtPublishTest {
 
       // A context value that has no JSON form.
       attempted++;
-      Throwable badContext = failure(payments.publish(payment("p-bad-context", 1),
+      Throwable badContext = failure(payments.paymentProcessed(payment("p-bad-context", 1),
           PublishOptions.builder().context("thread", new Object()).build()));
       assertThat(badContext).isInstanceOf(EventValidationException.class).hasMessageContaining("metadata.context");
       rejections.add(badContext);
 
       // An event above max.request.size: refused by the producer before anything is sent.
       attempted++;
-      Throwable oversize = failure(payments.publish(
+      Throwable oversize = failure(payments.paymentProcessed(
           new PaymentProcessed("p-" + "x".repeat(MAX_REQUEST_BYTES), "u-1", BigDecimal.ONE, "USD", now)));
       assertThat(oversize).isInstanceOf(RecordTooLargeException.class).hasMessageContaining("max.request.size");
       rejections.add(oversize);
@@ -100,7 +100,7 @@ class BadDataAtPublishTest {
 
       // Through the same publisher, a good event still goes out.
       attempted++;
-      sentinel = payments.publish(payment("p-good", 42)).get(30, TimeUnit.SECONDS);
+      sentinel = payments.paymentProcessed(payment("p-good", 42)).get(30, TimeUnit.SECONDS);
     }
 
     // An illegal topic name: the producer refuses it, the future says which.

@@ -59,7 +59,7 @@ class BrokerRestartDrillTest {
         // A steady stream, as a service emits events while it serves requests.
         Future<?> sending = sender.submit(() -> {
           for (int i = 0; i < EVENTS; i++) {
-            CompletableFuture<PublishResult> future = payments.publish(Fixtures.request(i));
+            CompletableFuture<PublishResult> future = payments.paymentRequested(Fixtures.request(i));
             synchronized (futures) {
               futures.add(future);
             }

@@ -47,7 +47,7 @@ public final class ChildChain {
             public void onPaymentRequested(EventEnvelope<PaymentRequested> event, Delivery context)
                 throws IOException, InterruptedException {
               PaymentRequested request = event.data();
-              invoices.publish(new InvoiceIssued("inv-" + request.sequence(), request.accountId(), request.requestId(),
+              invoices.invoiceIssued(new InvoiceIssued("inv-" + request.sequence(), request.accountId(), request.requestId(),
                   request.amount(), request.currency(), LocalDate.of(2026, 12, 31))).join();
               if (workMillis > 0) {
                 // After the answer is on the broker, before the commit: where a kill hurts most.

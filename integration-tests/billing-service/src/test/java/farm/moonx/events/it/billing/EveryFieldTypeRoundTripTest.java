@@ -66,7 +66,7 @@ class EveryFieldTypeRoundTripTest {
             kafka.bootstrapServers(), "billing-round-trip", topic).dispatcher(new BillingDispatcher(handler)).build())) {
       PaymentsPublisher payments = new PaymentsPublisher(publisher);
       for (AccountStatement statement : sent) {
-        results.add(payments.publish(statement).get(30, TimeUnit.SECONDS));
+        results.add(payments.accountStatement(statement).get(30, TimeUnit.SECONDS));
       }
       consumer.start();
       for (int i = 0; i < sent.size(); i++) {

@@ -25,7 +25,7 @@ final class Fixtures {
   static List<PublishResult> publishRequests(PaymentsPublisher publisher, long from, long to) {
     List<CompletableFuture<PublishResult>> futures = new ArrayList<>();
     for (long i = from; i < to; i++) {
-      futures.add(publisher.publish(request(i)));
+      futures.add(publisher.paymentRequested(request(i)));
     }
     List<PublishResult> results = new ArrayList<>();
     for (CompletableFuture<PublishResult> future : futures) {

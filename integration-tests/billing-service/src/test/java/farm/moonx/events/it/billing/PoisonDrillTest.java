@@ -101,7 +101,7 @@ class PoisonDrillTest {
           poisoned.add(raw.send(new ProducerRecord<>(topic, key, poison(kind, i))));
         } else {
           valid.add(i);
-          published.add(payments.publish(Fixtures.request(i)));
+          published.add(payments.paymentRequested(Fixtures.request(i)));
         }
       }
       for (CompletableFuture<PublishResult> future : published) {

@@ -90,7 +90,7 @@ class TlsTest {
       try (KafkaEventPublisher publisher = KafkaEventPublisher.create(publisherConfig.build());
           KafkaEventConsumer consumer = KafkaEventConsumer.create(consumerConfig.build()).start()) {
         assertThat(publisher.healthCheck().up()).as("publisher health over TLS").isTrue();
-        result = new PaymentsPublisher(publisher).publish(payment).get(30, TimeUnit.SECONDS);
+        result = new PaymentsPublisher(publisher).paymentProcessed(payment).get(30, TimeUnit.SECONDS);
         back = received.poll(30, TimeUnit.SECONDS);
       }
       assertThat(back).as("the event came back over TLS").isNotNull();
@@ -107,7 +107,7 @@ class TlsTest {
           .build())) {
         Throwable failure = null;
         try {
-          new PaymentsPublisher(publisher).publish(payment).orTimeout(30, TimeUnit.SECONDS).join();
+          new PaymentsPublisher(publisher).paymentProcessed(payment).orTimeout(30, TimeUnit.SECONDS).join();
         } catch (CompletionException e) {
           failure = e.getCause();
         }

@@ -78,7 +78,7 @@ class TransientFailureDrillTest {
       PaymentsPublisher payments = new PaymentsPublisher(publisher);
       for (long i = 0; i < EVENTS; i += FLAKY_EVERY) {
         Fixtures.publishRequests(payments, i, i + FLAKY_EVERY - 1);
-        payments.publish(new PaymentRequested("req-" + (i + FLAKY_EVERY - 1), FLAKY_ACCOUNT, i + FLAKY_EVERY - 1,
+        payments.paymentRequested(new PaymentRequested("req-" + (i + FLAKY_EVERY - 1), FLAKY_ACCOUNT, i + FLAKY_EVERY - 1,
             BigDecimal.ONE, "EUR")).join();
       }
       consumer.start();

@@ -125,9 +125,9 @@ class TypeScriptInteropTest {
     try (KafkaEventPublisher publisher = KafkaEventPublisher.create(
         Clients.publisherConfig(kafka.bootstrapServers(), topic).build())) {
       PaymentsPublisher payments = new PaymentsPublisher(publisher);
-      results.add(payments.publish(payment, PublishOptions.builder().userId("u-1").sessionId("s-1").tenantId("t-1")
+      results.add(payments.paymentProcessed(payment, PublishOptions.builder().userId("u-1").sessionId("s-1").tenantId("t-1")
           .correlationId("c-1").causationId(causationId).context("region", "eu").build()).get(30, TimeUnit.SECONDS));
-      results.add(payments.publish(payment).get(30, TimeUnit.SECONDS));
+      results.add(payments.paymentProcessed(payment).get(30, TimeUnit.SECONDS));
     }
     List<ConsumerRecord<String, String>> records = Clients.readToEnd(kafka.bootstrapServers(), topic);
     assertThat(records).hasSize(2);

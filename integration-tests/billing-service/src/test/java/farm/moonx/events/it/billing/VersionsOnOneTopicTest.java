@@ -70,7 +70,7 @@ class VersionsOnOneTopicTest {
       EventPublisher events = publisher;
       events.publish(PaymentsEvents.PAYMENT_REFUNDED_V1, new PaymentRefundedV1("r-java1", "a-1", 250),
           PublishOptions.none()).get(30, TimeUnit.SECONDS);
-      new PaymentsPublisher(publisher).publish(new PaymentRefunded("r-java2", "a-1", new BigDecimal("7.10"), "USD",
+      new PaymentsPublisher(publisher).paymentRefunded(new PaymentRefunded("r-java2", "a-1", new BigDecimal("7.10"), "USD",
           Optional.of("damaged"))).get(30, TimeUnit.SECONDS);
       typescript.send(new ProducerRecord<>(topic, "a-1", fromTheFuture)).get(30, TimeUnit.SECONDS);
       consumer.start();
