@@ -6,8 +6,23 @@ import farm.moonx.events.internal.DefaultPartitionStrategy;
  * Chooses an event's partition key: the Kafka record key, stored in {@code metadata.partition}.
  * Events with the same key land on the same partition and are consumed in order.
  *
- * <p>Not a functional interface because the method is generic; implement it, or extend
- * {@link DefaultPartitionStrategy} and override one of its hooks.
+ * <p>To key some events your own way and keep the default for the rest (what the TypeScript
+ * services do by extending their {@code DefaultPartitionStrategy}), implement it and hand the
+ * other events to {@link #defaultStrategy()}:
+ *
+ * <pre>{@code
+ * PartitionStrategy byPayment = new PartitionStrategy() {
+ *   @Override
+ *   public <T> String partitionKey(EventDescriptor<T> descriptor, T data, PublishOptions options) {
+ *     if (data instanceof PaymentProcessed payment) {
+ *       return payment.paymentId();
+ *     }
+ *     return PartitionStrategy.defaultStrategy().partitionKey(descriptor, data, options);
+ *   }
+ * };
+ * }</pre>
+ *
+ * <p>Not a functional interface because the method is generic.
  */
 public interface PartitionStrategy {
 

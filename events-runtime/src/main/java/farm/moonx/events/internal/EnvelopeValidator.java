@@ -13,23 +13,9 @@ import java.util.Objects;
 
 /**
  * Checks an envelope before it is published or handled, collecting every problem, each
- * message naming its field:
- *
- * <ul>
- *   <li>{@code eventId}, {@code eventType}, {@code eventVersion}, {@code correlationId},
- *       {@code source} present and non-blank, {@code timestamp} set;
- *   <li>{@code eventType} a lowercase dotted hierarchy of at least two segments, each a
- *       lowercase letter then letters and digits, optionally joined by {@code -} or {@code _}
- *       ({@code payment.processed}, {@code system.health_check}, {@code billing.invoice.paid});
- *       and equal to the descriptor's name;
- *   <li>{@code eventVersion} {@code major.minor} or {@code major.minor.patch} digits, or a bare
- *       {@code major} (some TypeScript services write {@code "1"}, read as {@code "1.0"});
- *   <li>{@code timestamp} positive and at most {@link #DEFAULT_MAX_CLOCK_SKEW} (or the
- *       configured skew) ahead of this validator's clock;
- *   <li>{@code context} values writable as JSON;
- *   <li>{@code data} (never null in an {@link EventEnvelope}) of the descriptor's record type, then the descriptor's own data checks
- *       ({@link EventDescriptor#validateData}, e.g. required components present).
- * </ul>
+ * message naming its field: the checks {@link EventValidationException} lists for users, with
+ * timestamps judged against this validator's clock and at most {@link #DEFAULT_MAX_CLOCK_SKEW}
+ * (or the configured skew) ahead of it.
  *
  * <p>Thread-safe and immutable.
  */

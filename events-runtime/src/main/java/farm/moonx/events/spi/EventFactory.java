@@ -5,9 +5,9 @@ import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.EventRegistry;
+import farm.moonx.events.EventValidationException;
 import farm.moonx.events.PartitionStrategy;
 import farm.moonx.events.PublishOptions;
-import farm.moonx.events.internal.EnvelopeValidator;
 import farm.moonx.events.internal.UuidV7;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  *
  * <p>Ids are time-ordered UUIDs (version 7) by default, so they sort by creation time; the
  * correlation id of an event that starts a flow is such an id too. The factory does not
- * validate: the publisher runs {@link EnvelopeValidator} on what it creates.
+ * validate: the publisher checks what it creates (see {@link EventValidationException}).
  */
 public final class EventFactory {
   private final String serviceName;

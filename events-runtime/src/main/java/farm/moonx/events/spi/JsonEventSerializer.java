@@ -3,7 +3,7 @@ package farm.moonx.events.spi;
 import farm.moonx.events.EventDescriptor;
 import farm.moonx.events.EventEnvelope;
 import farm.moonx.events.EventRegistry;
-import farm.moonx.events.internal.EnvelopeValidator;
+import farm.moonx.events.EventValidationException;
 import java.util.Objects;
 
 /**
@@ -23,7 +23,7 @@ import java.util.Objects;
  * problem, never coerced. Nesting is limited to {@value JsonIn#MAX_NESTING_DEPTH} levels,
  * strings to {@value JsonIn#MAX_STRING_LENGTH} characters, numbers to 1000 characters.
  * Absent required fields other than {@code eventType} (e.g. {@code eventId}) are left null/0
- * for {@link EnvelopeValidator} to report.
+ * for validation to report (see {@link EventValidationException}).
  *
  * <p>Thread-safe and immutable; use {@link #shared()}, or {@link #withMaxNumberLength} for
  * longer numbers.

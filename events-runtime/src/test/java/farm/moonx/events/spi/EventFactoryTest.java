@@ -15,8 +15,6 @@ import farm.moonx.events.PaymentProcessedCodec;
 import farm.moonx.events.PublishOptions;
 import farm.moonx.events.TestEvents;
 import farm.moonx.events.annotations.DataClassification;
-import farm.moonx.events.internal.DefaultClassificationStrategy;
-import farm.moonx.events.internal.DefaultPartitionStrategy;
 import farm.moonx.events.internal.EnvelopeValidator;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -157,17 +155,24 @@ class EventFactoryTest {
   }
 
   @Test
-  void partitionStrategyCanBeExtendedOrReplaced() {
-    DefaultPartitionStrategy tenantFirst = new DefaultPartitionStrategy() {
+  void partitionStrategyCanKeySomeEventsAndLeaveTheRestToTheDefault() {
+    // As the API's javadoc shows: the TypeScript "extends DefaultPartitionStrategy", by delegation.
+    PartitionStrategy billingByTenant = new PartitionStrategy() {
       @Override
-      protected String fromOptions(PublishOptions options) {
-        return options.tenantId() != null ? options.tenantId() : options.userId();
+      public <T> String partitionKey(EventDescriptor<T> descriptor, T data, PublishOptions options) {
+        if (descriptor.name().startsWith("billing.") && options.tenantId() != null) {
+          return options.tenantId();
+        }
+        return PartitionStrategy.defaultStrategy().partitionKey(descriptor, data, options);
       }
     };
-    EventFactory extended = EventFactory.builder("payments").partitionStrategy(tenantFirst).build();
+    EventFactory partly = EventFactory.builder("payments").partitionStrategy(billingByTenant).build();
     PublishOptions both = PublishOptions.builder().userId("u-7").tenantId("t-7").build();
-    assertThat(extended.create(UNDECLARED, PAYMENT, both).metadata().partition()).isEqualTo("t-7");
-    assertThat(extended.create(PAYMENT_PROCESSED, PAYMENT, both).metadata().partition()).isEqualTo("u-1");
+    assertThat(partly.create(UNDECLARED, PAYMENT, both).metadata().partition()).as("billing.invoice.paid: by tenant").isEqualTo("t-7");
+    assertThat(partly.create(PAYMENT_PROCESSED, PAYMENT, both).metadata().partition())
+        .as("payment.processed: the default, its @PartitionKey").isEqualTo("u-1");
+    assertThat(partly.create(UNDECLARED, PAYMENT, PublishOptions.builder().userId("u-7").build()).metadata().partition())
+        .as("no tenant: the default, the user id").isEqualTo("u-7");
 
     PartitionStrategy none = new PartitionStrategy() {
       @Override
@@ -186,10 +191,13 @@ class EventFactoryTest {
     assertThat(factory.create(UNDECLARED, PAYMENT, null).metadata().dataClassification())
         .as("default").isEqualTo(DataClassification.INTERNAL);
 
-    DefaultClassificationStrategy billingRestricted = new DefaultClassificationStrategy() {
+    DataClassificationStrategy billingRestricted = new DataClassificationStrategy() {
       @Override
-      protected DataClassification undeclared(EventDescriptor<?> descriptor) {
-        return descriptor.name().startsWith("billing.") ? DataClassification.RESTRICTED : super.undeclared(descriptor);
+      public <T> DataClassification classify(EventDescriptor<T> descriptor, T data) {
+        if (descriptor.name().startsWith("billing.")) {
+          return DataClassification.RESTRICTED;
+        }
+        return DataClassificationStrategy.defaultStrategy().classify(descriptor, data);
       }
     };
     EventFactory overridden = EventFactory.builder("payments").classificationStrategy(billingRestricted).build();
