@@ -17,8 +17,7 @@ import java.util.List;
  *       and equal to the descriptor's name;
  *   <li>{@code eventVersion} {@code major.minor} or {@code major.minor.patch} digits, or a bare
  *       {@code major} (some TypeScript services write {@code "1"}, read as {@code "1.0"});
- *   <li>{@code timestamp} positive and at most a day (or the configured clock skew) ahead of
- *       the local clock;
+ *   <li>{@code timestamp} positive and at most a day ahead of the local clock;
  *   <li>{@code context} values writable as JSON;
  *   <li>{@code data} of the descriptor's record type, then the descriptor's own data checks
  *       ({@link EventDescriptor#validateData}, e.g. required components present).
