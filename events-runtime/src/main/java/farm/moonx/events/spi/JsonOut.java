@@ -2,9 +2,12 @@ package farm.moonx.events.spi;
 
 import com.dslplatform.json.JsonWriter;
 import com.dslplatform.json.NumberConverter;
+import com.dslplatform.json.SerializationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -98,7 +101,7 @@ public final class JsonOut {
   /** Writes a name given at run time (a map key); its value follows. */
   public void name(String name) {
     separate();
-    writer.writeString(Objects.requireNonNull(name, "a JSON object key cannot be null"));
+    quoted(Objects.requireNonNull(name, "a JSON object key cannot be null"));
     writer.writeByte(JsonWriter.SEMI);
     comma = false;
   }
@@ -110,11 +113,58 @@ public final class JsonOut {
     comma = true;
   }
 
-  /** Writes a string. */
+  /**
+   * Writes a string. A lone surrogate (in a string cut inside a surrogate pair, such as a
+   * truncated emoji) is written as a {@code \u005Cu} escape, as Jackson and JavaScript's
+   * {@code JSON.stringify} write it, so the string reads back unchanged.
+   */
   public void string(String value) {
     separate();
-    writer.writeString(value);
+    quoted(value);
     comma = true;
+  }
+
+  private void quoted(String value) {
+    int start = writer.size();
+    try {
+      writer.writeString(value);
+    } catch (SerializationException loneSurrogate) {
+      // DSL-JSON refuses lone surrogates, and has then written nothing: its position moves only
+      // once the whole string is written. Checked, since the bytes would be corrupt otherwise.
+      if (writer.size() != start) {
+        throw new IllegalStateException("DSL-JSON wrote part of a string it refused", loneSurrogate);
+      }
+      byte[] escaped = escapedLiteral(value);
+      writer.writeRaw(escaped, 0, escaped.length);
+    }
+  }
+
+  /** {@code value} as a quoted JSON string, escaped as DSL-JSON escapes it, lone surrogates too. */
+  private static byte[] escapedLiteral(String value) {
+    StringBuilder json = new StringBuilder(value.length() + 16).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        json.append(c).append(value.charAt(++i)); // a whole pair: UTF-8 as it is
+      } else if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c == '\b') {
+        json.append("\\b");
+      } else if (c == '\t') {
+        json.append("\\t");
+      } else if (c == '\n') {
+        json.append("\\n");
+      } else if (c == '\f') {
+        json.append("\\f");
+      } else if (c == '\r') {
+        json.append("\\r");
+      } else if (c < 0x20 || Character.isSurrogate(c)) {
+        json.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.append('"').toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes a boolean. */
