@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Random instances of records built from the supported component types (test-only reflection),
- * seeded so failures reproduce. Strings include characters JSON must escape; nullable
+ * seeded so failures reproduce. Strings include characters JSON must escape, and string values
+ * now and then a lone surrogate (a string cut inside a pair, which JSON carries only escaped); nullable
  * components, Optionals and reference elements of lists and maps are sometimes empty or null.
  */
 final class RandomValues {
@@ -82,7 +83,7 @@ final class RandomValues {
       } else if (raw == Map.class) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-          map.put(string(), value(args[1], true));
+          map.put(string(false), value(args[1], true));
         }
         return map;
       } else if (raw == Optional.class) {
@@ -152,9 +153,22 @@ final class RandomValues {
   }
 
   private String string() {
+    return string(true);
+  }
+
+  /**
+   * Without lone surrogates for map keys: Jackson, the reference these tests compare with, reads
+   * them in string values but refuses them in property names ("Unexpected low surrogate in
+   * property name"); the runtime's own reader takes both (JsonOutStringsTest).
+   */
+  private String string(boolean loneSurrogates) {
     StringBuilder sb = new StringBuilder();
     int length = random.nextInt(12);
     for (int i = 0; i < length; i++) {
+      if (loneSurrogates && random.nextInt(24) == 0) {
+        sb.append((char) (0xd800 + random.nextInt(0x800))); // high or low half, alone (or by chance a pair)
+        continue;
+      }
       int at = random.nextInt(ALPHABET.length());
       char ch = ALPHABET.charAt(at);
       if (Character.isHighSurrogate(ch)) {
