@@ -194,6 +194,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aTypeNamedLikeAGeneratedClassGetsItsOwnDiagnostic() {
+    Compilation c = compile("nameclash/package-info.java", "nameclash/Placed.java", "nameclash/OrdersPublisher.java",
+        "nameclash/UsesPlaced.java");
+    assertThat(c).hadErrorContaining("[GeneratedTypeTaken] catalog \"Orders\" generates class nameclash.OrdersPublisher,"
+            + " but this compilation already declares a type of that name; rename that type, or give the catalog"
+            + " another name")
+        .inFile(file("nameclash/package-info.java")).onLineContaining("name = \"Orders\"");
+    // The consumer selecting the catalog's event adds no "unknown event" on top.
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aConsumerNamedLikeItsOwnCatalogGetsItsOwnDiagnostic() {
+    Compilation c = compile("selfconsumer/package-info.java", "selfconsumer/Placed.java");
+    for (String type : List.of("OrdersHandler", "OrdersDispatcher")) {
+      assertThat(c).hadErrorContaining("[GeneratedTypeTaken] @EventConsumer \"Orders\" generates class selfconsumer."
+              + type + ", but catalog \"Orders\" generates it too; give the consumer another name")
+          .inFile(file("selfconsumer/package-info.java")).onLineContaining("@EventConsumer(name = \"Orders\"");
+    }
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void aDuplicateEventNameAddsNoUnknownEventToItsConsumers() {
     Compilation c = compile("FirstPlaced.java", "SecondPlaced.java", "UsesPlaced.java");
     assertThat(c).hadErrorContaining("[EventTypeDuplicate]").inFile(file("FirstPlaced.java"));

@@ -7,6 +7,7 @@ import farm.moonx.events.processor.validation.CatalogChecks;
 import farm.moonx.events.processor.validation.Reporter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class RoundReader {
   private final List<EventModel> waiting = new ArrayList<>();
   private final Map<String, CatalogModel> declaredCatalogs = new LinkedHashMap<>();
   private final List<ConsumerModel> consumers = new ArrayList<>();
+  /** The top-level types of this compilation's sources, every round's (generated ones too), by qualified name. */
+  private final Set<String> sourceTypes = new HashSet<>();
 
   /** A reader reporting through {@code reporter}. */
   public RoundReader(Reporter reporter, Elements elements) {
@@ -56,8 +59,11 @@ public final class RoundReader {
    * @param events records whose catalog has no unresolved record
    * @param catalogs every {@code @EventCatalog} declared so far, by package
    * @param consumers consumers selecting none of the events still waiting
+   * @param sourceTypes the top-level types of this compilation's sources so far, by qualified
+   *     name: javac's filer refuses to generate a class of one of these names
    */
-  public record Batch(List<EventModel> events, Map<String, CatalogModel> catalogs, List<ConsumerModel> consumers) {
+  public record Batch(List<EventModel> events, Map<String, CatalogModel> catalogs, List<ConsumerModel> consumers,
+      Set<String> sourceTypes) {
     /** Whether there is nothing to generate. */
     public boolean isEmpty() {
       return events.isEmpty() && consumers.isEmpty();
@@ -66,6 +72,11 @@ public final class RoundReader {
 
   /** Reads the declarations of {@code round} and retries the records deferred so far. */
   public void read(RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sourceTypes.add(type.getQualifiedName().toString());
+      }
+    }
     readCatalogs(round);
     readEvents(round);
     for (Element element : annotated(round, DeclarationReader.EVENT_CONSUMER)) {
@@ -88,7 +99,7 @@ public final class RoundReader {
     waiting.forEach(e -> pending.add(e.name().text()));
     List<ConsumerModel> free = consumers.stream().filter(c -> pending.stream().noneMatch(c::maySelect)).toList();
     consumers.removeAll(free);
-    return new Batch(List.copyOf(events), Map.copyOf(declaredCatalogs), free);
+    return new Batch(List.copyOf(events), Map.copyOf(declaredCatalogs), free, Set.copyOf(sourceTypes));
   }
 
   /**

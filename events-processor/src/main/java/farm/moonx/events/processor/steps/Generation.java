@@ -1,6 +1,7 @@
 package farm.moonx.events.processor.steps;
 
 import farm.moonx.events.processor.model.CatalogModel;
+import farm.moonx.events.processor.model.ConsumerModel;
 import farm.moonx.events.processor.model.EventModel;
 import farm.moonx.events.processor.model.KnownEvent;
 import farm.moonx.events.processor.reading.CatalogReader;
@@ -10,13 +11,15 @@ import farm.moonx.events.processor.validation.Validator;
 import farm.moonx.events.processor.writing.CatalogWriter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the stages over what a round made ready: reading builds the catalogs, validation checks
- * them, writing writes what passed; then the same for the consumers, which also see the events
- * of the catalogs just written.
+ * them (also that the classes each would write are not taken), writing writes what passed; then
+ * the same for the consumers, which also see the events of the catalogs just written.
  */
 public final class Generation {
   private final Reporter reporter;
@@ -41,18 +44,29 @@ public final class Generation {
     // Without this compilation's own catalogs: their markers are visible from the next round on.
     List<KnownEvent> classPath = catalogs.classPath(writer.registries(declarations.values()));
     Validator.Accepted accepted = validator.catalogs(valid, declarations, visible(classPath));
+    // Events reported already, so that consumers selecting them say nothing more.
+    Set<String> disputed = new HashSet<>(accepted.disputed());
     for (CatalogModel catalog : accepted.catalogs()) {
       reporter.guarded(catalog.element(), () -> {
+        if (!validator.classesFree(catalog, writer.classes(catalog), batch.sourceTypes(), writer::generatorOf)) {
+          catalog.events().forEach(e -> disputed.add(e.name().text()));
+          return;
+        }
         CatalogWriter.Written files = writer.catalog(catalog);
         validator.compatibility(catalog, files.index());
         written.addAll(files.events());
       });
     }
     // After the catalogs above: consumers also see the events they just added.
-    List<Validator.Resolved> consumers = validator.consumers(batch.consumers(), visible(classPath), accepted.disputed());
-    for (Validator.Resolved consumer : consumers) {
-      reporter.guarded(consumer.consumer().element(),
-          () -> writer.handlers(CatalogReader.handler(consumer.consumer(), consumer.events())));
+    List<Validator.Resolved> consumers = validator.consumers(batch.consumers(), visible(classPath), disputed);
+    for (Validator.Resolved resolved : consumers) {
+      ConsumerModel consumer = resolved.consumer();
+      reporter.guarded(consumer.element(), () -> {
+        if (validator.classesFree(consumer, CatalogWriter.classes(consumer.packageName(), consumer.name().text()),
+            batch.sourceTypes(), writer::generatorOf)) {
+          writer.consumer(CatalogReader.handler(consumer, resolved.events()));
+        }
+      });
     }
   }
 

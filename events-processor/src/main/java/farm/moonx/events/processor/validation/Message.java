@@ -67,6 +67,7 @@ public enum Message {
   CONSUMER_NAME_INVALID("ConsumerNameInvalid",
       "\"%s\" is not a valid consumer name: it prefixes generated classes (%sHandler), so it must be"
           + " a Java identifier starting with an uppercase letter, such as \"Billing\""),
+  GENERATED_TYPE_TAKEN("GeneratedTypeTaken", "%s generates class %s, but %s"),
   CONSUMER_DUPLICATE("ConsumerDuplicate",
       "\"%s\" is already the name of the @EventConsumer on %s; the name prefixes the generated %sHandler"
           + " and %sDispatcher, so each consumer in a package needs its own"),

@@ -1,5 +1,6 @@
 package farm.moonx.events.processor.validation;
 
+import farm.moonx.events.processor.model.Attribute;
 import farm.moonx.events.processor.model.Baseline;
 import farm.moonx.events.processor.model.CatalogModel;
 import farm.moonx.events.processor.model.ConsumerModel;
@@ -17,6 +18,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 
 /**
@@ -115,6 +119,48 @@ public final class Validator {
       return false;
     }
     return closedCatalogs.add(declaration.packageName());
+  }
+
+  /**
+   * Whether the {@code classes} that writing {@code catalog} adds are free; reports each that is
+   * taken (see {@link #classesFree(ConsumerModel, List, Set, Function)}).
+   */
+  public boolean classesFree(CatalogModel catalog, List<String> classes, Set<String> sourceTypes,
+      Function<String, String> generatorOf) {
+    return classesFree("catalog \"" + catalog.name() + "\"", "catalog", catalog.element(), catalog.annotation(),
+        catalog.nameValue(), classes, sourceTypes, generatorOf);
+  }
+
+  /**
+   * Whether the {@code classes} that writing {@code consumer} adds are free: no type of this
+   * compilation's {@code sourceTypes} has one of their names, nor does a class this compilation
+   * generated for another catalog or consumer ({@code generatorOf} names what did). javac's filer
+   * would refuse to write such a class; each one is reported on the consumer's name instead.
+   */
+  public boolean classesFree(ConsumerModel consumer, List<String> classes, Set<String> sourceTypes,
+      Function<String, String> generatorOf) {
+    return classesFree("@EventConsumer \"" + consumer.name().text() + "\"", "consumer", consumer.element(),
+        consumer.annotation(), consumer.name(), classes, sourceTypes, generatorOf);
+  }
+
+  private boolean classesFree(String generator, String kind, Element element, AnnotationMirror annotation,
+      Attribute name, List<String> classes, Set<String> sourceTypes, Function<String, String> generatorOf) {
+    boolean free = true;
+    for (String type : classes) {
+      String other = generatorOf.apply(type);
+      String taken;
+      if (other != null) {
+        taken = other + " generates it too; give the " + kind + " another name";
+      } else if (!sourceTypes.contains(type)) {
+        continue;
+      } else {
+        taken = "this compilation already declares a type of that name; rename that type, or give the " + kind
+            + " another name";
+      }
+      reporter.report(Message.GENERATED_TYPE_TAKEN, element, annotation, name.value(), generator, type, taken);
+      free = false;
+    }
+    return free;
   }
 
   /** The distinct consumers whose selectors all resolve against {@code visible}. */

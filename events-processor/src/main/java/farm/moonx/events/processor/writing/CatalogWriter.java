@@ -11,6 +11,7 @@ import farm.moonx.events.processor.model.TypeRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class CatalogWriter {
   private final Set<TypeRef> writtenCodecs = new HashSet<>();
   private final Set<String> registries = new TreeSet<>();
   private final List<Element> serviceOrigins = new ArrayList<>();
+  /** What generated each class written so far ({@code catalog "Payments"}), by qualified name. */
+  private final Map<String, String> generators = new HashMap<>();
 
   /** Writes through {@code output}; {@code enumConstants} gives an enum's constants in declaration order. */
   public CatalogWriter(Output output, Elements elements, Function<TypeRef, List<String>> enumConstants) {
@@ -55,8 +58,38 @@ public final class CatalogWriter {
     return all;
   }
 
+  /**
+   * The classes {@link #catalog} writes for {@code catalog}, by qualified name: the codec holders
+   * not written yet, the registry, publisher, handler, dispatcher and marker.
+   */
+  public List<String> classes(CatalogModel catalog) {
+    List<String> classes = new ArrayList<>();
+    for (RecordModel record : CodecGenerator.standalone(catalog)) {
+      if (!writtenCodecs.contains(record.type())) {
+        classes.add(GeneratedNames.codec(record.type()).canonicalName());
+      }
+    }
+    String pkg = catalog.packageName();
+    classes.add(GeneratedNames.registry(pkg, catalog.name()).canonicalName());
+    classes.add(GeneratedNames.publisher(pkg, catalog.name()).canonicalName());
+    classes.addAll(classes(pkg, catalog.name()));
+    classes.add(GeneratedNames.marker(pkg).canonicalName());
+    return classes;
+  }
+
+  /** The classes {@link #handlers} writes for a consumer named {@code prefix} in {@code pkg}, by qualified name. */
+  public static List<String> classes(String pkg, String prefix) {
+    return List.of(GeneratedNames.handler(pkg, prefix).canonicalName(), GeneratedNames.dispatcher(pkg, prefix).canonicalName());
+  }
+
+  /** What generated the class {@code qualifiedName} in this compilation ({@code catalog "Payments"}), or null. */
+  public String generatorOf(String qualifiedName) {
+    return generators.get(qualifiedName);
+  }
+
   /** Writes the codec holders, registry, publisher, handlers, marker, index and contracts of {@code catalog}. */
   public Written catalog(CatalogModel catalog) throws IOException {
+    classes(catalog).forEach(c -> generators.put(c, "catalog \"" + catalog.name() + "\""));
     String pkg = catalog.packageName();
     List<EventModel> events = catalog.events();
     Map<String, String> constants = GeneratedNames.constants(events.stream().map(e -> e.name().text()).toList());
@@ -96,8 +129,15 @@ public final class CatalogWriter {
     return new Written(known, index);
   }
 
+  /** Writes the handler interface and the dispatcher of an {@code @EventConsumer}. */
+  public void consumer(HandlerModel model) throws IOException {
+    classes(model.packageName(), model.prefix())
+        .forEach(c -> generators.put(c, "@EventConsumer \"" + model.prefix() + "\""));
+    handlers(model);
+  }
+
   /** Writes the handler interface and the dispatcher of a catalog or an {@code @EventConsumer}. */
-  public void handlers(HandlerModel model) throws IOException {
+  private void handlers(HandlerModel model) throws IOException {
     output.source(model.packageName(), HandlerGenerator.handler(model), model.originating());
     output.source(model.packageName(), HandlerGenerator.dispatcher(model), model.originating());
   }

@@ -1,0 +1,4 @@
+@EventCatalog(name = "Orders")
+package nameclash;
+
+import farm.moonx.events.annotations.EventCatalog;
