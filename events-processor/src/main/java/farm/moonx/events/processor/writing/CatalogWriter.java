@@ -77,9 +77,13 @@ public final class CatalogWriter {
     return classes;
   }
 
-  /** The classes {@link #handlers} writes for a consumer named {@code prefix} in {@code pkg}, by qualified name. */
+  /**
+   * The classes {@link #consumer} writes for a consumer named {@code prefix} in {@code pkg} (and
+   * a catalog for its handler), by qualified name: the handler interface and the dispatcher.
+   */
   public static List<String> classes(String pkg, String prefix) {
-    return List.of(GeneratedNames.handler(pkg, prefix).canonicalName(), GeneratedNames.dispatcher(pkg, prefix).canonicalName());
+    return List.of(GeneratedNames.handler(pkg, prefix).canonicalName(),
+        GeneratedNames.dispatcher(pkg, prefix).canonicalName());
   }
 
   /** What generated the class {@code qualifiedName} in this compilation ({@code catalog "Payments"}), or null. */
