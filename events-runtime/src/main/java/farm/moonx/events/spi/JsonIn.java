@@ -241,8 +241,8 @@ public final class JsonIn {
         pos += fields.nameLength(index) + 1;
         names[depth] = fields.name(index);
       } else {
+        names[depth] = null; // an error in the name is the object's
         skipString();
-        names[depth] = null;
       }
       colon();
       if (index >= 0) {
@@ -407,9 +407,9 @@ public final class JsonIn {
     return index;
   }
 
-  /** Moves past the string at the current token, unread (field names, skipped values). */
+  /** Moves past the string at the current token, checked but not decoded (field names, skipped values). */
   void skipString() {
-    pos = JsonStrings.end(this, pos) + 1;
+    JsonStrings.skip(this);
   }
 
   /** A JSON {@code true} or {@code false}. */

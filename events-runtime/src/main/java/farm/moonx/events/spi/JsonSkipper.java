@@ -64,7 +64,7 @@ final class JsonSkipper {
 
   private static void skipScalar(JsonIn in, byte t) throws IOException {
     if (t == '"') {
-      in.skipString(); // escapes included, nothing decoded or allocated
+      in.skipString(); // checked as JSON, nothing decoded or allocated
     } else if (!in.anyLiteral() && JsonNumbers.scan(in) < 0) {
       throw in.syntax("unexpected character " + JsonNumbers.describeByte(t));
     }

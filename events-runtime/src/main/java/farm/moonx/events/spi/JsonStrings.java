@@ -3,11 +3,11 @@ package farm.moonx.events.spi;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads JSON strings for {@link JsonIn} from the message body: plain ASCII scanned eight bytes
- * at a time and copied once as Latin-1; anything with escapes, control or non-ASCII bytes
- * checked to be valid UTF-8 and decoded into the reader's character buffer. Control
- * characters must be escaped, as {@code JSON.parse} requires; a lone surrogate escape stays one
- * character, as in Jackson.
+ * Reads and skips JSON strings for {@link JsonIn} in the message body: plain ASCII scanned eight
+ * bytes at a time and copied once as Latin-1; anything with escapes, control or non-ASCII bytes
+ * checked to be valid UTF-8 and decoded into the reader's character buffer (or, skipped, only
+ * checked). Control characters must be escaped, as {@code JSON.parse} requires; a lone
+ * surrogate escape stays one character, as in Jackson.
  */
 final class JsonStrings {
   private static final long ONES = 0x0101010101010101L;
@@ -19,26 +19,55 @@ final class JsonStrings {
   static String read(JsonIn in) {
     byte[] b = in.body;
     int start = in.pos;
+    int i = plainEnd(b, start);
+    if (i < b.length && b[i] == '"') {
+      // Plain ASCII (the common case): the bytes are the characters, copied once.
+      return checked(in, new String(b, start, i - start, StandardCharsets.ISO_8859_1), i);
+    }
+    int end = checkedEnd(in, start, i);
+    if (in.chars.length < end - start) {
+      in.chars = new char[Math.max(end - start, 2 * in.chars.length)];
+    }
+    int n = unescape(in, start, end, in.chars);
+    return checked(in, new String(in.chars, 0, n), end);
+  }
+
+  /**
+   * Moves the reader past the string at the current token, checked as {@link #read} checks it
+   * (escapes, control characters, UTF-8) but neither decoded nor allocated: unknown field names
+   * and skipped values are JSON as strict as the rest, as {@code JSON.parse} requires. Not
+   * limited in length, as nothing of it is kept.
+   */
+  static void skip(JsonIn in) {
+    byte[] b = in.body;
+    int start = in.pos;
+    int end = plainEnd(b, start);
+    if (end == b.length || b[end] != '"') {
+      end = checkedEnd(in, start, end);
+      unescape(in, start, end, null);
+    }
+    in.pos = end + 1;
+  }
+
+  /**
+   * The index of the first quote, backslash, control or non-ASCII byte at or after {@code start}
+   * (eight bytes at a time), or the body's length.
+   */
+  private static int plainEnd(byte[] b, int start) {
     int i = start;
-    // Eight bytes at a time up to the first quote, backslash, control or non-ASCII byte.
     for (int last = b.length - 8; i <= last; i += 8) {
       long special = special((long) JsonFields.LONGS.get(b, i));
       if (special != 0) {
-        i += Long.numberOfTrailingZeros(special) >>> 3;
-        break;
+        return i + (Long.numberOfTrailingZeros(special) >>> 3);
       }
     }
     for (; i < b.length; i++) {
       byte c = b[i];
-      if (c == '"') {
-        // Plain ASCII (the common case): the bytes are the characters, copied once.
-        return checked(in, new String(b, start, i - start, StandardCharsets.ISO_8859_1), i);
-      }
-      if (c == '\\' || c < 0x20) { // negative: not ASCII
-        return decode(in, start, i);
+      if (c == '"' || c == '\\' || c < 0x20) { // negative: not ASCII
+        return i;
       }
     }
-    throw in.syntax("a string is not closed");
+    return b.length;
   }
 
   /**
@@ -52,31 +81,37 @@ final class JsonStrings {
     return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGH_BITS;
   }
 
-  /** The string at {@code start} with escapes, control or non-ASCII bytes, the first at {@code from}. */
-  private static String decode(JsonIn in, int start, int from) {
+  /** The closing quote of the string at {@code start} whose first special byte is at {@code from}; it must be UTF-8. */
+  private static int checkedEnd(JsonIn in, int start, int from) {
     int end = end(in, from);
     if (!Utf8.isValid(in.body, start, end - start)) {
       throw in.error("a string is not valid UTF-8");
     }
+    return end;
+  }
+
+  /**
+   * Decodes the string's bytes {@code [start, end)} (valid UTF-8) into {@code out}, or with
+   * {@code out} null only checks them: every escape valid, no control character unescaped.
+   * Returns the number of characters.
+   */
+  private static int unescape(JsonIn in, int start, int end, char[] out) {
     byte[] b = in.body;
-    if (in.chars.length < end - start) {
-      in.chars = new char[Math.max(end - start, 2 * in.chars.length)];
-    }
-    char[] out = in.chars;
     int n = 0;
     int i = start;
     while (i < end) {
       int c = b[i];
+      char one;
       if (c == '\\') {
-        out[n++] = escaped(in, i + 1, end);
+        one = escaped(in, i + 1, end);
         i += b[i + 1] == 'u' ? 6 : 2;
       } else if (c >= 0x20) {
-        out[n++] = (char) c;
+        one = (char) c;
         i++;
       } else if (c >= 0) {
         throw in.error("a string holds the control character " + JsonNumbers.describeByte((byte) c) + " unescaped");
       } else {
-        // Valid UTF-8 (checked above): 2, 3 or 4 bytes, the last as a surrogate pair.
+        // Valid UTF-8 (checked before): 2, 3 or 4 bytes, the last as a surrogate pair.
         int more = c >= (byte) 0xf0 ? 3 : c >= (byte) 0xe0 ? 2 : 1;
         int cp = c & (0x3f >> more);
         for (int k = 1; k <= more; k++) {
@@ -84,14 +119,21 @@ final class JsonStrings {
         }
         i += more + 1;
         if (cp >= 0x10000) {
-          out[n++] = Character.highSurrogate(cp);
-          out[n++] = Character.lowSurrogate(cp);
-        } else {
-          out[n++] = (char) cp;
+          if (out != null) {
+            out[n] = Character.highSurrogate(cp);
+            out[n + 1] = Character.lowSurrogate(cp);
+          }
+          n += 2;
+          continue;
         }
+        one = (char) cp;
       }
+      if (out != null) {
+        out[n] = one;
+      }
+      n++;
     }
-    return checked(in, new String(out, 0, n), end);
+    return n;
   }
 
   /** The character of the escape whose letter is at {@code at} (a lone surrogate stays one, as in Jackson). */
@@ -141,7 +183,7 @@ final class JsonStrings {
   }
 
   /** The index of the quote closing the string that goes on at {@code from} (escapes skipped). */
-  static int end(JsonIn in, int from) {
+  private static int end(JsonIn in, int from) {
     byte[] b = in.body;
     for (int i = from; i < b.length; i++) {
       byte c = b[i];

@@ -60,7 +60,21 @@ class JsonEventSerializerMalformedTest {
         Arguments.of("a second envelope", full + full, "trailing content after the envelope: an object"),
         Arguments.of("two metadata fields", "{\"metadata\":" + META + ",\"metadata\":" + META + ",\"data\":" + DATA + "}",
             "two metadata fields"),
-        Arguments.of("unterminated string", "{\"metadata\":{\"eventType\":\"payment.proc", "not a valid JSON envelope"));
+        Arguments.of("unterminated string", "{\"metadata\":{\"eventType\":\"payment.proc", "not a valid JSON envelope"),
+        // Skipped strings (unknown fields' names and values) are checked as read ones are:
+        // JSON.parse on the TypeScript side rejects each of these bodies.
+        Arguments.of("control character in an unknown field's name", full.replace("\"source\"", "\"no\tte\":1,\"source\""),
+            "metadata: a string holds the control character 0x09 unescaped"),
+        Arguments.of("invalid escape in an unknown field's name", full.replace("\"source\"", "\"n\\ote\":1,\"source\""),
+            "not a valid JSON envelope: invalid escape \\o in a string"),
+        Arguments.of("short \\u escape in an unknown field's value", full.replace("\"source\"", "\"note\":[\"\\u12\"],\"source\""),
+            "not a valid JSON envelope: a \\u escape needs four hexadecimal digits"),
+        Arguments.of("control character in an unknown top-level value", full.replace("}}", "},\"extra\":\"a\u0001b\"}"),
+            "a string holds the control character 0x01 unescaped"),
+        Arguments.of("invalid escape in data read after metadata", "{\"data\":{\"paymentId\":\"p-1\",\"amount\":\"1\","
+            + "\"note\":\"\\x\"},\"metadata\":" + META + "}", "not a valid JSON envelope: invalid escape \\x in a string"),
+        Arguments.of("invalid escape in an unknown field before metadata", "{\"x\":\"\\q\",\"metadata\":" + META + ",\"data\":" + DATA + "}",
+            "not a valid JSON envelope: invalid escape \\q in a string"));
   }
 
   @ParameterizedTest(name = "{0}")
