@@ -60,7 +60,7 @@ class JsonEventSerializerFuzzTest {
         int decoded = outcome(catchThrowable(() -> CODEC.deserialize(mutant, REGISTRY)), mutant);
         if (decoded == 0) {
           // jackson-core's strict defaults reject what JSON.parse rejects, so a body it refuses
-          // and we decode is one the TypeScript services would dead-letter while we handle it.
+          // and we decode is one the TypeScript services would reject while we handle it.
           // It is more lenient where we are stricter (several root values, deep nesting), and
           // stricter in one place: a lone surrogate escape in a field name, which JSON.parse reads.
           String error = jsonError(mutant);
