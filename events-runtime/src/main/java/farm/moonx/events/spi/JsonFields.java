@@ -23,8 +23,13 @@ public final class JsonFields {
   private final byte[][] raw;
   private final byte[][] quoted;
   private final long[] required;
-  /** Each name's first 16 bytes as two little-endian words (zero-padded), for {@link #isAt}. */
+  /**
+   * For {@link #isAt}: each name followed by its closing quote, its first 16 bytes as two
+   * little-endian words, and the masks of the bytes that count in each (the rest of a name of 16
+   * bytes or more is compared byte by byte).
+   */
   private final long[] words;
+  private final long[] masks;
 
   private JsonFields(List<String> names, List<Boolean> required) {
     this.names = names.toArray(String[]::new);
@@ -32,6 +37,7 @@ public final class JsonFields {
     this.quoted = new byte[this.names.length][];
     this.required = new long[(this.names.length + 63) / 64];
     this.words = new long[this.names.length * 2];
+    this.masks = new long[this.names.length * 2];
     for (int i = 0; i < this.names.length; i++) {
       String name = this.names[i];
       if (!JsonOut.isPlainName(name)) {
@@ -39,9 +45,12 @@ public final class JsonFields {
       }
       raw[i] = name.getBytes(StandardCharsets.UTF_8);
       quoted[i] = (",\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
-      byte[] padded = Arrays.copyOf(raw[i], 16);
+      byte[] padded = Arrays.copyOf((name + '"').getBytes(StandardCharsets.UTF_8), 16);
+      int counted = Math.min(raw[i].length + 1, 16);
       words[2 * i] = (long) LONGS.get(padded, 0);
       words[2 * i + 1] = (long) LONGS.get(padded, 8);
+      masks[2 * i] = mask(Math.min(counted, 8));
+      masks[2 * i + 1] = counted > 8 ? mask(counted - 8) : 0;
       if (required.get(i)) {
         this.required[i >>> 6] |= 1L << i;
       }
@@ -82,26 +91,27 @@ public final class JsonFields {
   /**
    * Whether the name of field {@code index} stands in {@code body} at {@code start}, followed by
    * its closing quote (a field name never holds a quote or backslash, so it cannot go on past
-   * it). Names of up to 16 bytes are compared as one or two 8-byte words, not byte by byte:
+   * it). The name and its quote are compared as two masked 8-byte words, without a branch on
+   * the name's length (a name of 16 bytes or more compares its remaining bytes one by one):
    * every field of every message is matched here.
    */
   boolean isAt(int index, byte[] body, int start) {
-    byte[] name = raw[index];
-    int n = name.length;
-    int end = start + n;
-    if (end >= body.length || body[end] != '"') {
-      return false;
-    }
     if (start + 16 > body.length) {
-      return sameBytes(name, 0, body, start);
+      return endsAt(index, body, start, 0);
     }
+    int w = 2 * index;
     long first = (long) LONGS.get(body, start);
-    if (n <= 8) {
-      return (first & mask(n)) == words[2 * index];
-    }
     long second = (long) LONGS.get(body, start + 8);
-    return first == words[2 * index] && (second & mask(Math.min(n, 16) - 8)) == words[2 * index + 1]
-        && (n <= 16 || sameBytes(name, 16, body, start));
+    // A full second mask: a name of 15 bytes or more; endsAt checks its bytes past the 16th and its quote.
+    return ((first & masks[w]) ^ words[w] | (second & masks[w + 1]) ^ words[w + 1]) == 0
+        && (masks[w + 1] != -1L || endsAt(index, body, start, 15));
+  }
+
+  /** Whether the name's bytes from {@code from} on, and its closing quote, stand in {@code body} at {@code start}. */
+  private boolean endsAt(int index, byte[] body, int start, int from) {
+    byte[] name = raw[index];
+    int end = start + name.length;
+    return end < body.length && body[end] == '"' && sameBytes(name, from, body, start);
   }
 
   /** The low {@code bytes} bytes of a little-endian word. */
