@@ -99,6 +99,14 @@ final class JsonNumbers {
   static long scannedLong(JsonIn in, int start) {
     byte[] b = in.body;
     boolean negative = b[start] == '-';
+    int from = negative ? start + 1 : start;
+    if (in.pos - from <= 18) { // 18 digits cannot overflow a long: no check per digit
+      long value = 0;
+      for (int i = from; i < in.pos; i++) {
+        value = value * 10 + (b[i] - '0');
+      }
+      return negative ? -value : value;
+    }
     // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
     long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
     long value = 0;

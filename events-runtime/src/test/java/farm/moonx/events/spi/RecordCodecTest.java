@@ -156,6 +156,11 @@ class RecordCodecTest {
     assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":9223372036854775807")).big()).isEqualTo(Long.MAX_VALUE);
     assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":-9223372036854775808")).big()).isEqualTo(Long.MIN_VALUE);
     assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":-0")).big()).isZero();
+    // Either side of 18 digits, where reading stops checking each digit for overflow.
+    for (long edge : List.of(999_999_999_999_999_999L, -999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
+        -1_000_000_000_000_000_000L, 123_456_789_012_345_678L, 1_732_700_000_000L)) {
+      assertThat(read(ORDER, ORDER_JSON.replace(big, "\"big\":" + edge)).big()).isEqualTo(edge);
+    }
     for (String beyond : List.of("9223372036854775808", "-9223372036854775809", "9223372036854775810",
         "92233720368547758070", "99999999999999999999")) {
       assertThatThrownBy(() -> read(ORDER, ORDER_JSON.replace(big, "\"big\":" + beyond)))
