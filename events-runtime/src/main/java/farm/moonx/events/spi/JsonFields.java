@@ -142,7 +142,8 @@ public final class JsonFields {
    * The field whose name (and closing quote) stands in {@code body} at {@code start}, or -1:
    * first the {@code expected} one, then from {@code expected} on, then from the first field.
    * Fields come in declaration order with the omitted (null) ones left out, so the search
-   * usually ends at once or after a few words compared. An escaped name never matches.
+   * usually ends at once or after a few words compared. A name written with escapes never
+   * matches here; {@link JsonIn} decodes it and looks it up with {@link #indexOf}.
    */
   int find(int expected, byte[] body, int start) {
     for (int i = expected; i < names.length; i++) {
@@ -152,6 +153,16 @@ public final class JsonFields {
     }
     for (int i = 0; i < expected && i < names.length; i++) {
       if (isAt(i, body, start)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the field named {@code name}, or -1. */
+  int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
         return i;
       }
     }

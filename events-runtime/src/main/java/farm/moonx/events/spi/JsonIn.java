@@ -242,7 +242,7 @@ public final class JsonIn {
         names[depth] = fields.name(index);
       } else {
         names[depth] = null; // an error in the name is the object's
-        skipString();
+        index = unlisted(fields);
       }
       colon();
       if (index >= 0) {
@@ -267,6 +267,24 @@ public final class JsonIn {
       }
       next();
     }
+  }
+
+  /**
+   * Moves past a field name that is none of {@code fields} as written. Written with escapes or
+   * non-ASCII text, it may still be one of them once decoded ({@code "event\u0049d"} is
+   * {@code eventId}, as {@code JSON.parse} reads it): that field's index, or -1.
+   */
+  private int unlisted(JsonFields fields) {
+    int start = pos;
+    if (JsonStrings.skip(this)) {
+      return -1;
+    }
+    pos = start;
+    int index = fields.indexOf(JsonStrings.read(this));
+    if (index >= 0) {
+      names[depth] = fields.name(index);
+    }
+    return index;
   }
 
   /** After a field name: its colon, then the value's first byte as the current token. */

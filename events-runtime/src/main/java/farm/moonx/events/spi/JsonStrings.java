@@ -36,17 +36,20 @@ final class JsonStrings {
    * Moves the reader past the string at the current token, checked as {@link #read} checks it
    * (escapes, control characters, UTF-8) but neither decoded nor allocated: unknown field names
    * and skipped values are JSON as strict as the rest, as {@code JSON.parse} requires. Not
-   * limited in length, as nothing of it is kept.
+   * limited in length, as nothing of it is kept. Returns whether it was plain ASCII without
+   * escapes (its bytes are its characters).
    */
-  static void skip(JsonIn in) {
+  static boolean skip(JsonIn in) {
     byte[] b = in.body;
     int start = in.pos;
     int end = plainEnd(b, start);
-    if (end == b.length || b[end] != '"') {
+    boolean plain = end < b.length && b[end] == '"';
+    if (!plain) {
       end = checkedEnd(in, start, end);
       unescape(in, start, end, null);
     }
     in.pos = end + 1;
+    return plain;
   }
 
   /**

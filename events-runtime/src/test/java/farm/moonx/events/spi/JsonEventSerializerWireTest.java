@@ -149,6 +149,23 @@ class JsonEventSerializerWireTest {
   }
 
   @Test
+  void escapedFieldNamesAreTheFieldsTheySpell() {
+    // JSON.parse and Jackson read "event\u0049d" as eventId; so must we, at every level.
+    String plain = new String(bytes("all-fields.json"), UTF_8);
+    String escaped = plain.replace("\"eventId\"", "\"event\\u0049d\"")
+        .replace("\"data\"", "\"d\\u0061ta\"")
+        .replace("\"paymentId\"", "\"\\u0070aymentId\"")
+        .replace("\"dataClassification\"", "\"dataClassification\\u0020\"") // another name: unknown
+        .replace("\"region\"", "\"re\\u0067ion\"");
+    assertThat(escaped).contains("event\\u0049d", "d\\u0061ta", "\\u0070aymentId", "re\\u0067ion");
+    EventEnvelope<?> decoded = CODEC.deserialize(escaped.getBytes(UTF_8), STREAMING);
+    EventEnvelope<?> expected = CODEC.deserialize(plain.getBytes(UTF_8), STREAMING);
+    assertThat(decoded.metadata().dataClassification()).isNull();
+    assertThat(decoded).isEqualTo(new EventEnvelope<>(
+        expected.metadata().toBuilder().dataClassification(null).build(), expected.data()));
+  }
+
+  @Test
   void metadataAfterDataIsReadFully() {
     EventEnvelope<?> e = CODEC.deserialize(bytes("metadata-after-data.json"), STREAMING);
     EventMetadata m = e.metadata();
