@@ -117,6 +117,35 @@ class JsonEventSerializerFuzzTest {
     }
   }
 
+  /**
+   * Any printable character written as a {@code \\u} escape instead: inside a string (a name or
+   * a value) the body means the same, as to {@code JSON.parse}, so it decodes to the same
+   * envelope; anywhere else it is not JSON and is malformed.
+   */
+  @Test
+  void escapingAnyCharacterOfAStringChangesNothing() {
+    for (String fixture : List.of("all-fields.json", "nested-context.json", "metadata-after-data.json")) {
+      byte[] seed = WireFixtures.bytes(fixture);
+      EventEnvelope<?> expected = CODEC.deserialize(seed, REGISTRY);
+      int inStrings = 0;
+      for (int i = 0; i < seed.length; i++) {
+        byte b = seed[i];
+        if (b < 0x20 || b > 0x7e || b == '"' || b == '\\') {
+          continue;
+        }
+        byte[] mutant = concat(Arrays.copyOf(seed, i), bytes(String.format("\\u%04x", (int) b)),
+            Arrays.copyOfRange(seed, i + 1, seed.length));
+        if (jsonError(mutant) == null) {
+          inStrings++;
+          assertThat(CODEC.deserialize(mutant, REGISTRY)).as("%s with byte %d escaped", fixture, i).isEqualTo(expected);
+        } else {
+          malformed(mutant);
+        }
+      }
+      assertThat(inStrings).as("escapes inside strings of %s", fixture).isGreaterThan(100);
+    }
+  }
+
   @Test
   void invalidUtf8InASkippedStringIsMalformed() {
     for (byte[] bad : Arrays.copyOfRange(INSERTS, 0, 6)) {
