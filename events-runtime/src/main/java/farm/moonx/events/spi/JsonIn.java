@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Reads JSON bytes for generated codecs and the envelope: a cursor over the message body, as
  * strict as RFC 8259 and TypeScript's {@code JSON.parse}. Field names are matched where they
- * stand against a {@link JsonFields}, never copied or hashed; strings ({@link JsonStrings}) and
+ * stand against a {@link JsonFields}, never copied or hashed (only one written with escapes is
+ * decoded, to be matched by its text); strings ({@link JsonStrings}) and
  * numbers ({@link JsonNumbers}) are read from the bytes; unknown values are skipped without
  * recursion ({@link JsonSkipper}). It tracks the path of the current value
  * ({@code data.items[2].amount}) and the nesting depth, so every error is a
