@@ -48,7 +48,7 @@ public final class Generation {
     Set<String> disputed = new HashSet<>(accepted.disputed());
     for (CatalogModel catalog : accepted.catalogs()) {
       reporter.guarded(catalog.element(), () -> {
-        if (!validator.classesFree(catalog, writer.classes(catalog), batch.sourceTypes(), writer::generatorOf)) {
+        if (!validator.classesFree(catalog, writer.classes(catalog), batch.sourceTypes())) {
           catalog.events().forEach(e -> disputed.add(e.name().text()));
           return;
         }
@@ -63,8 +63,8 @@ public final class Generation {
       ConsumerModel consumer = resolved.consumer();
       reporter.guarded(consumer.element(), () -> {
         if (validator.classesFree(consumer, CatalogWriter.classes(consumer.packageName(), consumer.name().text()),
-            batch.sourceTypes(), writer::generatorOf)) {
-          writer.consumer(CatalogReader.handler(consumer, resolved.events()));
+            batch.sourceTypes())) {
+          writer.handlers(CatalogReader.handler(consumer, resolved.events()));
         }
       });
     }

@@ -13,12 +13,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
@@ -34,6 +34,8 @@ public final class Validator {
   private final Elements elements;
   private final Baselines baselines;
   private final Set<String> closedCatalogs = new HashSet<>();
+  /** What each class generated so far was claimed for ({@code catalog "Payments"}), by qualified name. */
+  private final Map<String, String> claimed = new HashMap<>();
   private boolean baselineOffNoted;
 
   /** Reports through {@code reporter}, checks against {@code baselines}. */
@@ -122,32 +124,30 @@ public final class Validator {
   }
 
   /**
-   * Whether the {@code classes} that writing {@code catalog} adds are free; reports each that is
-   * taken (see {@link #classesFree(ConsumerModel, List, Set, Function)}).
+   * Whether the {@code classes} that writing {@code catalog} adds are free, claiming them if so;
+   * reports each that is taken (see {@link #classesFree(ConsumerModel, List, Set)}).
    */
-  public boolean classesFree(CatalogModel catalog, List<String> classes, Set<String> sourceTypes,
-      Function<String, String> generatorOf) {
+  public boolean classesFree(CatalogModel catalog, List<String> classes, Set<String> sourceTypes) {
     return classesFree("catalog \"" + catalog.name() + "\"", "catalog", catalog.element(), catalog.annotation(),
-        catalog.nameValue(), classes, sourceTypes, generatorOf);
+        catalog.nameValue(), classes, sourceTypes);
   }
 
   /**
    * Whether the {@code classes} that writing {@code consumer} adds are free: no type of this
-   * compilation's {@code sourceTypes} has one of their names, nor does a class this compilation
-   * generated for another catalog or consumer ({@code generatorOf} names what did). javac's filer
-   * would refuse to write such a class; each one is reported on the consumer's name instead.
+   * compilation's {@code sourceTypes} has one of their names, nor does a class claimed before for
+   * another catalog or consumer. javac's filer would refuse to write such a class; each one is
+   * reported on the consumer's name instead. Free classes are claimed for the consumer.
    */
-  public boolean classesFree(ConsumerModel consumer, List<String> classes, Set<String> sourceTypes,
-      Function<String, String> generatorOf) {
+  public boolean classesFree(ConsumerModel consumer, List<String> classes, Set<String> sourceTypes) {
     return classesFree("@EventConsumer \"" + consumer.name().text() + "\"", "consumer", consumer.element(),
-        consumer.annotation(), consumer.name(), classes, sourceTypes, generatorOf);
+        consumer.annotation(), consumer.name(), classes, sourceTypes);
   }
 
   private boolean classesFree(String generator, String kind, Element element, AnnotationMirror annotation,
-      Attribute name, List<String> classes, Set<String> sourceTypes, Function<String, String> generatorOf) {
+      Attribute name, List<String> classes, Set<String> sourceTypes) {
     boolean free = true;
     for (String type : classes) {
-      String other = generatorOf.apply(type);
+      String other = claimed.get(type);
       String taken;
       if (other != null) {
         taken = other + " generates it too; give the " + kind + " another name";
@@ -159,6 +159,9 @@ public final class Validator {
       }
       reporter.report(Message.GENERATED_TYPE_TAKEN, element, annotation, name.value(), generator, type, taken);
       free = false;
+    }
+    if (free) {
+      classes.forEach(type -> claimed.put(type, generator));
     }
     return free;
   }

@@ -11,7 +11,6 @@ import farm.moonx.events.processor.model.TypeRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ public final class CatalogWriter {
   private final Set<TypeRef> writtenCodecs = new HashSet<>();
   private final Set<String> registries = new TreeSet<>();
   private final List<Element> serviceOrigins = new ArrayList<>();
-  /** What generated each class written so far ({@code catalog "Payments"}), by qualified name. */
-  private final Map<String, String> generators = new HashMap<>();
 
   /** Writes through {@code output}; {@code enumConstants} gives an enum's constants in declaration order. */
   public CatalogWriter(Output output, Elements elements, Function<TypeRef, List<String>> enumConstants) {
@@ -78,7 +75,7 @@ public final class CatalogWriter {
   }
 
   /**
-   * The classes {@link #consumer} writes for a consumer named {@code prefix} in {@code pkg} (and
+   * The classes {@link #handlers} writes for a consumer named {@code prefix} in {@code pkg} (and
    * a catalog for its handler), by qualified name: the handler interface and the dispatcher.
    */
   public static List<String> classes(String pkg, String prefix) {
@@ -86,14 +83,8 @@ public final class CatalogWriter {
         GeneratedNames.dispatcher(pkg, prefix).canonicalName());
   }
 
-  /** What generated the class {@code qualifiedName} in this compilation ({@code catalog "Payments"}), or null. */
-  public String generatorOf(String qualifiedName) {
-    return generators.get(qualifiedName);
-  }
-
   /** Writes the codec holders, registry, publisher, handlers, marker, index and contracts of {@code catalog}. */
   public Written catalog(CatalogModel catalog) throws IOException {
-    classes(catalog).forEach(c -> generators.put(c, "catalog \"" + catalog.name() + "\""));
     String pkg = catalog.packageName();
     List<EventModel> events = catalog.events();
     Map<String, String> constants = GeneratedNames.constants(events.stream().map(e -> e.name().text()).toList());
@@ -133,15 +124,8 @@ public final class CatalogWriter {
     return new Written(known, index);
   }
 
-  /** Writes the handler interface and the dispatcher of an {@code @EventConsumer}. */
-  public void consumer(HandlerModel model) throws IOException {
-    classes(model.packageName(), model.prefix())
-        .forEach(c -> generators.put(c, "@EventConsumer \"" + model.prefix() + "\""));
-    handlers(model);
-  }
-
   /** Writes the handler interface and the dispatcher of a catalog or an {@code @EventConsumer}. */
-  private void handlers(HandlerModel model) throws IOException {
+  public void handlers(HandlerModel model) throws IOException {
     output.source(model.packageName(), HandlerGenerator.handler(model), model.originating());
     output.source(model.packageName(), HandlerGenerator.dispatcher(model), model.originating());
   }
