@@ -49,10 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code KafkaConsumer} decoding each value with jackson-databind, or with DSL-JSON's own
  * compiled converter (reused, its fast path), and committing per poll too. One operation is
  * one record; the score is microseconds per record, group join included. Fifteen single
- * shots: with five, one slow shot put the error bars at ± 50–100 %.
+ * shots: with five, one slow shot put the error bars at ± 50–100 %. Six warm-up shots: after
+ * one, the first four measured shots were still 1.5–2 times slower than the rest.
  */
 @Fork(1)
-@Warmup(iterations = 1)
+@Warmup(iterations = 6)
 @Measurement(iterations = 15)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -42,9 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * time, serialized by DSL-JSON's generated converter, four routing headers), the publishing twin
  * of {@code ConsumeBenchmark.rawConsumeDslJson}. Each operation is a batch of {@value #BATCH}
  * sends, finished when every one is acknowledged. Two forks: one fork's broker swings the score.
+ *
+ * <p>Thirty seconds of warm-up: a fork's throughput climbs for about ten two-second iterations
+ * (the JIT warming broker and clients alike), peaks, then settles once the broker's page cache
+ * is writing back; with four seconds, the measured iterations were still climbing and scored
+ * how fast each side warmed up, not how fast it publishes.
  */
 @Fork(2)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
