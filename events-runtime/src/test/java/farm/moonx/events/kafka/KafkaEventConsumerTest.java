@@ -233,6 +233,25 @@ class KafkaEventConsumerTest {
   }
 
   @Test
+  void eachRecordIsRoutedByItsOwnTypeHeaderThoughAHandlerRewroteAnEarlierOne() {
+    // A record whose type header has the bytes of the last one reuses its type; a handler that
+    // rewrites its record's header array (Delivery hands it out) must not change that type.
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(EventHeaders.EVENT_TYPE, utf8("order.voided")); // as long as "order.placed"
+    ConsumerRecord<byte[], byte[]> voided = TestRecords.raw("orders", 0, 1, null, utf8("not json"), headers);
+    consumer.assignOnFirstPoll(List.of(P0), List.of(order(0, 0, 0), voided, order(0, 2, 2)));
+    start(config().handler(ORDER_PLACED, (event, delivery) -> {
+      handled.add(event.data().orderId());
+      System.arraycopy(utf8("order.voided"), 0, delivery.headers().get(EventHeaders.EVENT_TYPE), 0, 12);
+    }).build());
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.committedOffset(P0) == 3);
+    // "order.voided" is handled by nobody: skipped without decoding its body, not dead-lettered
+    assertThat(handled).containsExactly("o-0", "o-2");
+    assertThat(dlq.history()).isEmpty();
+  }
+
+  @Test
   void unhandledTypesGoToTheDeadLetterTopicWhenThePolicySaysSo() {
     RecordHeaders headers = new RecordHeaders();
     headers.add(EventHeaders.EVENT_TYPE, utf8("user.registered"));

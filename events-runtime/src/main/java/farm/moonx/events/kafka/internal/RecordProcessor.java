@@ -17,8 +17,12 @@ import farm.moonx.events.spi.EventDispatcher;
 import farm.moonx.events.spi.EventHeaders;
 import farm.moonx.events.spi.MalformedEventException;
 import farm.moonx.events.spi.UnknownEventTypeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +74,14 @@ public final class RecordProcessor {
   private final RetryPolicy retryPolicy;
   private final EnvelopeValidator validator = EnvelopeValidator.standard();
   private final Tracing tracing;
+  /**
+   * The event type last read from a header, with its bytes: the records of a topic carry one or
+   * a few types, so most records reuse its {@code String} (and its cached hash for the lookups)
+   * instead of decoding their own. Shared by the workers: each value is immutable.
+   */
+  private volatile HeaderType lastType;
+
+  private record HeaderType(byte[] bytes, String text) {}
 
   /** A processor for {@code config}. */
   public RecordProcessor(EventConsumerConfig config) {
@@ -94,7 +106,7 @@ public final class RecordProcessor {
     if (record.value() == null) {
       return Outcome.deadLetter(null, new MalformedEventException("record has no value", -1), 0);
     }
-    String type = EventRecords.text(record.headers(), EventHeaders.EVENT_TYPE);
+    String type = headerType(record.headers());
     try {
       if (type == null) {
         type = config.serializer().routing(record.value()).eventType(); // metadata only, data not decoded
@@ -129,6 +141,22 @@ public final class RecordProcessor {
           LogSafe.text(type), logged);
       return Outcome.deadLetter(type, logged, 0);
     }
+  }
+
+  /** The last {@link EventHeaders#EVENT_TYPE} header as UTF-8 text, or null; see {@link #lastType}. */
+  private String headerType(Headers headers) {
+    Header header = headers.lastHeader(EventHeaders.EVENT_TYPE);
+    byte[] value = header == null ? null : header.value();
+    if (value == null) {
+      return null;
+    }
+    HeaderType last = lastType;
+    if (last != null && Arrays.equals(last.bytes(), value)) {
+      return last.text();
+    }
+    String text = new String(value, StandardCharsets.UTF_8);
+    lastType = new HeaderType(value.clone(), text); // a copy: a handler may rewrite its record's header
+    return text;
   }
 
   /** {@link #handle} in a consumer span that continues the record's trace and ends with the outcome. */
