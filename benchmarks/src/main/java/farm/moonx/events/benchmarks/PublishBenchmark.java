@@ -44,9 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * sends, finished when every one is acknowledged. Two forks: one fork's broker swings the score.
  *
  * <p>Thirty seconds of warm-up: a fork's throughput climbs for about ten two-second iterations
- * (the JIT warming broker and clients alike), peaks, then settles once the broker's page cache
- * is writing back; with four seconds, the measured iterations were still climbing and scored
- * how fast each side warmed up, not how fast it publishes.
+ * (the JIT warming broker and clients alike), peaks, then settles at the rate it keeps (with the
+ * broker's logs on tmpfs too); with four seconds, the measured iterations were still climbing
+ * and scored how fast each side warmed up, not how fast it publishes.
  */
 @Fork(2)
 @Warmup(iterations = 15, time = 2)
