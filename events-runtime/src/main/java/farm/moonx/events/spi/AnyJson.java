@@ -18,23 +18,33 @@ final class AnyJson {
   private AnyJson() {}
 
   /**
-   * Reads the object at the current token into a new map the caller owns; its values are read
-   * as by {@link #read}.
+   * Reads the object at the current token into a new unmodifiable, insertion-ordered map, which
+   * {@code EventMetadata} keeps as it is; its values are read as by {@link #read}.
    */
-  static LinkedHashMap<String, Object> object(JsonIn in) throws IOException {
+  static Map<String, Object> object(JsonIn in) throws IOException {
+    String key = in.firstKey();
+    if (key == null) {
+      return FrozenMap.own(new LinkedHashMap<>(1));
+    }
+    Object value = read(in);
+    String next = in.nextKey();
+    if (next == null) {
+      return FrozenMap.of(key, value); // the usual context: one entry, no hash table
+    }
     // Sized for the few entries a context usually has (the default table holds 16); it grows as needed.
     LinkedHashMap<String, Object> map = new LinkedHashMap<>(4);
-    for (String key = in.firstKey(); key != null; key = in.nextKey()) {
-      map.put(key, read(in));
+    map.put(key, value);
+    for (; next != null; next = in.nextKey()) {
+      map.put(next, read(in)); // a repeated key keeps its first place and its last value, as in JSON.parse
     }
-    return map;
+    return FrozenMap.own(map);
   }
 
   /** Reads the value at the current token. */
   static Object read(JsonIn in) throws IOException {
     switch (in.token()) {
       case '{' -> {
-        return FrozenMap.own(object(in));
+        return object(in);
       }
       case '[' -> {
         List<Object> list = new ArrayList<>();

@@ -44,6 +44,13 @@ public final class JsonIn {
   private final int[] lastField = new int[MAX_NESTING_DEPTH + 2];
   private final long[][] seen = new long[MAX_NESTING_DEPTH + 2][];
   private final RecordValues[] values = new RecordValues[MAX_NESTING_DEPTH + 2];
+  /** Per slot of {@link #recurring}: the last plain string read, and its bytes. */
+  private final String[] recurring = new String[RECURRING_SLOTS];
+  private final byte[][] recurringBytes = new byte[RECURRING_SLOTS][];
+  /** The number of slots of {@link #recurring}. */
+  static final int RECURRING_SLOTS = 3;
+  /** The longest string {@link #recurring} keeps, in bytes. */
+  private static final int RECURRING_MAX_LENGTH = 64;
 
   JsonIn() {}
 
@@ -408,6 +415,37 @@ public final class JsonIn {
       throw typeError("a string");
     }
     return JsonStrings.read(this);
+  }
+
+  /**
+   * Like {@link #string}, for a value that recurs from message to message (an event's type,
+   * version and source): when it is spelled exactly as the last plain string (ASCII, no escapes,
+   * at most {@value #RECURRING_MAX_LENGTH} bytes) read through {@code slot}, returns that same
+   * {@code String}, neither copied nor checked again, its hash code already computed for the
+   * registry's lookup. Any other value is read as {@link #string} reads it.
+   */
+  String recurring(int slot) throws IOException {
+    if (token != '"') {
+      throw typeError("a string");
+    }
+    byte[] b = body;
+    int start = pos;
+    byte[] last = recurringBytes[slot];
+    if (last != null) {
+      int end = start + last.length;
+      // The same bytes up to a quote: no escape or control byte can be among them (see below).
+      if (end < b.length && b[end] == '"' && Arrays.equals(b, start, end, last, 0, last.length)) {
+        pos = end + 1;
+        return recurring[slot];
+      }
+    }
+    String value = JsonStrings.read(this);
+    int length = pos - 1 - start;
+    if (length == value.length() && length <= RECURRING_MAX_LENGTH) { // one byte per character: plain ASCII
+      recurringBytes[slot] = Arrays.copyOfRange(b, start, pos - 1);
+      recurring[slot] = value;
+    }
+    return value;
   }
 
   /**

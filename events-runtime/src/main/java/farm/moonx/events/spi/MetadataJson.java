@@ -2,7 +2,6 @@ package farm.moonx.events.spi;
 
 import farm.moonx.events.EventMetadata;
 import farm.moonx.events.annotations.DataClassification;
-import farm.moonx.events.internal.FrozenMap;
 import farm.moonx.events.internal.JsonValues;
 import java.io.IOException;
 import java.util.Map;
@@ -83,12 +82,12 @@ final class MetadataJson {
       }
       switch (f) {
         case EVENT_ID -> eventId = string(in, f);
-        case EVENT_TYPE -> eventType = string(in, f);
-        case EVENT_VERSION -> eventVersion = string(in, f);
+        case EVENT_TYPE -> eventType = recurring(in, f, 0);
+        case EVENT_VERSION -> eventVersion = recurring(in, f, 1);
         case 3 -> correlationId = string(in, f);
         case 4 -> causationId = string(in, f);
         case TIMESTAMP -> timestamp = timestamp(in);
-        case 6 -> source = string(in, f);
+        case 6 -> source = recurring(in, f, 2);
         case 7 -> userId = string(in, f);
         case 8 -> sessionId = string(in, f);
         case 9 -> tenantId = string(in, f);
@@ -105,10 +104,15 @@ final class MetadataJson {
   }
 
   private static String string(JsonIn in, int field) throws IOException {
+    return recurring(in, field, -1);
+  }
+
+  /** The string value of {@code field}; through the reader's {@code slot} of {@link JsonIn#recurring}, unless negative. */
+  private static String recurring(JsonIn in, int field, int slot) throws IOException {
     if (in.token() != '"') {
       throw in.fail("metadata." + FIELDS.name(field) + " must be a string, found " + JsonNumbers.describe(in));
     }
-    return in.string();
+    return slot < 0 ? in.string() : in.recurring(slot);
   }
 
   // TypeScript writes Date.now(): an integer. A string or fraction is a producer bug, reported
@@ -155,6 +159,6 @@ final class MetadataJson {
     if (in.token() != '{') {
       throw in.fail("metadata.context must be an object, found " + JsonNumbers.describe(in));
     }
-    return FrozenMap.own(AnyJson.object(in));
+    return AnyJson.object(in);
   }
 }

@@ -15,9 +15,11 @@ import farm.moonx.events.PaymentProcessed;
 import farm.moonx.events.TestEvents;
 import farm.moonx.events.WireFixtures;
 import farm.moonx.events.annotations.DataClassification;
+import farm.moonx.events.internal.FrozenMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -205,5 +207,65 @@ class JsonEventSerializerWireTest {
       assertThatThrownBy(() -> CODEC.deserialize((meta + wire + data).getBytes(UTF_8), STREAMING)).as(wire)
           .isExactlyInstanceOf(MalformedEventException.class).hasMessageContaining("unknown data classification");
     }
+  }
+
+  @Test
+  void typeVersionAndSourceAreReadAsWrittenInEveryMessageThoughTheyRecur() {
+    String[][] metadata = { // eventType, eventVersion, source: as written, then as read
+        {"\"payment.processed\"", "\"1.0\"", "\"payments\"", "payment.processed", "1.0", "payments"},
+        {"\"payment.processed\"", "\"1.0.2\"", "\"payments-eu\"", "payment.processed", "1.0.2", "payments-eu"},
+        {"\"payment.processed\"", "\"1.0\"", "\"payment\"", "payment.processed", "1.0", "payment"},
+        {"\"payment.processed\"", "\"1\\u002e0\"", "\"pay\\\"ments\"", "payment.processed", "1.0", "pay\"ments"},
+        {"\"payment.processed\"", "\"1.0\"", "\"paiements-é\"", "payment.processed", "1.0", "paiements-é"},
+        {"\"payment.process\\u0065d\"", "\"1.0\"", "\"payments\"", "payment.processed", "1.0", "payments"},
+        {"\"payment.processed\"", "\"1.0\"", "\"payments\"", "payment.processed", "1.0", "payments"},
+    };
+    EventMetadata previous = null;
+    for (String[] m : metadata) {
+      String body = "{\"metadata\":{\"eventId\":\"e-1\",\"eventType\":" + m[0] + ",\"eventVersion\":" + m[1]
+          + ",\"timestamp\":1732700000000,\"source\":" + m[2] + "},\"data\":{\"paymentId\":\"p-1\",\"amount\":\"1\"}}";
+      EventMetadata read = CODEC.deserialize(body.getBytes(UTF_8), STREAMING).metadata();
+      assertThat(List.of(read.eventType(), read.eventVersion(), read.source())).as(body).containsExactly(m[3], m[4], m[5]);
+      previous = read;
+    }
+    // Spelled as in the message before, a recurring value is that message's String, not a new one.
+    EventMetadata again = CODEC.deserialize(bytes("all-fields.json"), STREAMING).metadata();
+    assertThat(again.eventType()).isSameAs(previous.eventType());
+    assertThat(again.source()).isSameAs(previous.source());
+    assertThat(again.eventVersion()).isSameAs(previous.eventVersion());
+    // An unregistered type that only starts like a registered one is not taken for it.
+    for (String type : new String[] {"payment.processedX", "payment.processe", "payment.processed\\u0000"}) {
+      String body = "{\"metadata\":{\"eventId\":\"e-1\",\"eventType\":\"" + type + "\",\"eventVersion\":\"1.0\","
+          + "\"timestamp\":1732700000000},\"data\":{}}";
+      assertThatThrownBy(() -> CODEC.deserialize(body.getBytes(UTF_8), STREAMING)).as(type)
+          .isInstanceOfSatisfying(UnknownEventTypeException.class,
+              e -> assertThat(e.eventType()).isEqualTo(type.replace("\\u0000", "\u0000")));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked") // context objects are Map<String, Object>
+  void oneEntryContextsAreReadOnlyInsertionOrderedMapsLikeAnyOther() {
+    String body = new String(bytes("all-fields.json"), UTF_8).replace("{\"region\":\"eu\"}",
+        "{\"only\":{\"inner\":null},\"twice\":1,\"twice\":2,\"list\":[{\"a\":1}]}");
+    Map<String, Object> c = CODEC.deserialize(body.getBytes(UTF_8), STREAMING).metadata().context();
+    assertThat(c).containsExactly(Map.entry("only", Collections.singletonMap("inner", null)), Map.entry("twice", 2),
+        Map.entry("list", List.of(Map.of("a", 1))));
+    Map<String, Object> only = (Map<String, Object>) c.get("only");
+    assertThat(only).hasSize(1).containsKey("inner").hasToString("{inner=null}")
+        .hasSameHashCodeAs(Collections.singletonMap("inner", null));
+    assertThatThrownBy(() -> only.put("inner", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> only.entrySet().iterator().next().setValue(1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ((Map<String, Object>) ((List<?>) c.get("list")).get(0)).remove("a"))
+        .isInstanceOf(UnsupportedOperationException.class);
+
+    EventMetadata single = CODEC.deserialize(bytes("all-fields.json"), STREAMING).metadata();
+    assertThat(single.context()).containsExactly(Map.entry("region", "eu"));
+    assertThatThrownBy(() -> single.context().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(FrozenMap.copyOf(single.context())).as("kept by EventMetadata, not copied").isSameAs(single.context());
+    Map<String, Object> given = new java.util.HashMap<>(Map.of("region", "eu"));
+    EventMetadata built = single.toBuilder().context(given).build();
+    given.put("region", "us");
+    assertThat(built.context()).as("a copy, unchanged by its source").containsExactly(Map.entry("region", "eu"));
   }
 }
