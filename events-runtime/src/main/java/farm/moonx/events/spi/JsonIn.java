@@ -27,6 +27,10 @@ public final class JsonIn {
   /** Returned by {@link #firstField}/{@link #nextField} at the end of the object. */
   public static final int END = -1;
   static final int UNKNOWN = -2;
+  /** The number of slots of {@link #recurring}. */
+  private static final int RECURRING_SLOTS = 3;
+  /** The longest string {@link #recurring} keeps, in bytes. */
+  private static final int RECURRING_MAX_LENGTH = 64;
 
   byte[] body;
   /** The index of the byte after the current token (after a number: the byte that ended it). */
@@ -47,10 +51,6 @@ public final class JsonIn {
   /** Per slot of {@link #recurring}: the last plain string read, and its bytes. */
   private final String[] recurring = new String[RECURRING_SLOTS];
   private final byte[][] recurringBytes = new byte[RECURRING_SLOTS][];
-  /** The number of slots of {@link #recurring}. */
-  static final int RECURRING_SLOTS = 3;
-  /** The longest string {@link #recurring} keeps, in bytes. */
-  private static final int RECURRING_MAX_LENGTH = 64;
 
   JsonIn() {}
 
@@ -433,7 +433,8 @@ public final class JsonIn {
     byte[] last = recurringBytes[slot];
     if (last != null) {
       int end = start + last.length;
-      // The same bytes up to a quote: no escape or control byte can be among them (see below).
+      // The cached bytes hold no quote, backslash or control byte (see below): equal bytes up
+      // to a quote are the same string.
       if (end < b.length && b[end] == '"' && Arrays.equals(b, start, end, last, 0, last.length)) {
         pos = end + 1;
         return recurring[slot];
@@ -441,7 +442,9 @@ public final class JsonIn {
     }
     String value = JsonStrings.read(this);
     int length = pos - 1 - start;
-    if (length == value.length() && length <= RECURRING_MAX_LENGTH) { // one byte per character: plain ASCII
+    // As many characters as bytes: plain ASCII without escapes (an escape or a multi-byte
+    // character takes more bytes than characters), which the read checked.
+    if (length == value.length() && length <= RECURRING_MAX_LENGTH) {
       recurringBytes[slot] = Arrays.copyOfRange(b, start, pos - 1);
       recurring[slot] = value;
     }

@@ -22,6 +22,10 @@ final class MetadataJson {
   private static final int TIMESTAMP = 5;
   private static final int DATA_CLASSIFICATION = 10;
   private static final int CONTEXT = 12;
+  // The values that recur from message to message, each read through its slot of JsonIn#recurring.
+  private static final int TYPE_SLOT = 0;
+  private static final int VERSION_SLOT = 1;
+  private static final int SOURCE_SLOT = 2;
 
   private MetadataJson() {}
 
@@ -82,12 +86,12 @@ final class MetadataJson {
       }
       switch (f) {
         case EVENT_ID -> eventId = string(in, f);
-        case EVENT_TYPE -> eventType = recurring(in, f, 0);
-        case EVENT_VERSION -> eventVersion = recurring(in, f, 1);
+        case EVENT_TYPE -> eventType = string(in, f, TYPE_SLOT);
+        case EVENT_VERSION -> eventVersion = string(in, f, VERSION_SLOT);
         case 3 -> correlationId = string(in, f);
         case 4 -> causationId = string(in, f);
         case TIMESTAMP -> timestamp = timestamp(in);
-        case 6 -> source = recurring(in, f, 2);
+        case 6 -> source = string(in, f, SOURCE_SLOT);
         case 7 -> userId = string(in, f);
         case 8 -> sessionId = string(in, f);
         case 9 -> tenantId = string(in, f);
@@ -104,11 +108,14 @@ final class MetadataJson {
   }
 
   private static String string(JsonIn in, int field) throws IOException {
-    return recurring(in, field, -1);
+    return string(in, field, -1);
   }
 
-  /** The string value of {@code field}; through the reader's {@code slot} of {@link JsonIn#recurring}, unless negative. */
-  private static String recurring(JsonIn in, int field, int slot) throws IOException {
+  /**
+   * The string value of {@code field}; read through the reader's {@code slot} of
+   * {@link JsonIn#recurring} unless the slot is negative.
+   */
+  private static String string(JsonIn in, int field, int slot) throws IOException {
     if (in.token() != '"') {
       throw in.fail("metadata." + FIELDS.name(field) + " must be a string, found " + JsonNumbers.describe(in));
     }
