@@ -431,7 +431,8 @@ public final class ConsumerWorker implements Runnable {
 
   /** {@link RecordProcessor#process} of {@code record}, in a transaction with its offset if the worker has one. */
   private Callable<Outcome> task(ConsumerRecord<byte[], byte[]> record, int attempt, ConsumerGroupMetadata group) {
-    Callable<Outcome> task = () -> processor.process(record, attempt);
+    String type = processor.headerType(record); // here, on the polling thread (see headerType)
+    Callable<Outcome> task = () -> processor.process(record, type, attempt);
     if (transactions == null) {
       return task;
     }

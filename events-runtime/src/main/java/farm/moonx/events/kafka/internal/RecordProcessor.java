@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,10 +102,18 @@ public final class RecordProcessor {
 
   /** Processes {@code record}, delivered for the {@code attempt}-th time (1-based). */
   public Outcome process(ConsumerRecord<byte[], byte[]> record, int attempt) {
+    return process(record, headerType(record), attempt);
+  }
+
+  /**
+   * {@link #process(ConsumerRecord, int)} with the record's {@link #headerType(ConsumerRecord)}
+   * already read, by the thread that polled it.
+   */
+  public Outcome process(ConsumerRecord<byte[], byte[]> record, String headerType, int attempt) {
     if (record.value() == null) {
       return Outcome.deadLetter(null, new MalformedEventException("record has no value", -1), 0);
     }
-    String type = headerType(record.headers());
+    String type = headerType;
     try {
       if (type == null) {
         type = config.serializer().routing(record.value()).eventType(); // metadata only, data not decoded
@@ -143,9 +150,14 @@ public final class RecordProcessor {
     }
   }
 
-  /** The last {@link EventHeaders#EVENT_TYPE} header as UTF-8 text, or null; see {@link #lastType}. */
-  private String headerType(Headers headers) {
-    Header header = headers.lastHeader(EventHeaders.EVENT_TYPE);
+  /**
+   * The record's last {@link EventHeaders#EVENT_TYPE} header as UTF-8 text, or null; see
+   * {@link #lastType}. Best read by the thread that polled the record, before it is handed over:
+   * that thread has just built the header objects, which the handler thread would read from
+   * the other core's cache.
+   */
+  public String headerType(ConsumerRecord<?, ?> record) {
+    Header header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
     byte[] value = header == null ? null : header.value();
     if (value == null) {
       return null;
