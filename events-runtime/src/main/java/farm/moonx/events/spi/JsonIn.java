@@ -27,10 +27,6 @@ public final class JsonIn {
   /** Returned by {@link #firstField}/{@link #nextField} at the end of the object. */
   public static final int END = -1;
   static final int UNKNOWN = -2;
-  /** The number of slots of {@link #recurring}. */
-  private static final int RECURRING_SLOTS = 3;
-  /** The longest string {@link #recurring} keeps, in bytes. */
-  private static final int RECURRING_MAX_LENGTH = 64;
 
   byte[] body;
   /** The index of the byte after the current token (after a number: the byte that ended it). */
@@ -48,9 +44,12 @@ public final class JsonIn {
   private final int[] lastField = new int[MAX_NESTING_DEPTH + 2];
   private final long[][] seen = new long[MAX_NESTING_DEPTH + 2][];
   private final RecordValues[] values = new RecordValues[MAX_NESTING_DEPTH + 2];
-  /** Per slot of {@link #recurring}: the last plain string read, and its bytes. */
-  private final String[] recurring = new String[RECURRING_SLOTS];
-  private final byte[][] recurringBytes = new byte[RECURRING_SLOTS][];
+  /**
+   * Per slot of {@link #recurring} (one per recurring metadata field: type, version, source), the
+   * last plain string read and its bytes; kept by {@link JsonStrings#recurring}.
+   */
+  final String[] recurring = new String[3];
+  final byte[][] recurringBytes = new byte[3][];
 
   JsonIn() {}
 
@@ -419,36 +418,15 @@ public final class JsonIn {
 
   /**
    * Like {@link #string}, for a value that recurs from message to message (an event's type,
-   * version and source): when it is spelled exactly as the last plain string (ASCII, no escapes,
-   * at most {@value #RECURRING_MAX_LENGTH} bytes) read through {@code slot}, returns that same
-   * {@code String}, neither copied nor checked again, its hash code already computed for the
-   * registry's lookup. Any other value is read as {@link #string} reads it.
+   * version and source): spelled as the last plain string read through {@code slot}, it is that
+   * same {@code String}, neither copied nor checked again, its hash code already computed for
+   * the registry's lookup (see {@link JsonStrings#recurring}).
    */
   String recurring(int slot) throws IOException {
     if (token != '"') {
       throw typeError("a string");
     }
-    byte[] b = body;
-    int start = pos;
-    byte[] last = recurringBytes[slot];
-    if (last != null) {
-      int end = start + last.length;
-      // The cached bytes hold no quote, backslash or control byte (see below): equal bytes up
-      // to a quote are the same string.
-      if (end < b.length && b[end] == '"' && Arrays.equals(b, start, end, last, 0, last.length)) {
-        pos = end + 1;
-        return recurring[slot];
-      }
-    }
-    String value = JsonStrings.read(this);
-    int length = pos - 1 - start;
-    // As many characters as bytes: plain ASCII without escapes (an escape or a multi-byte
-    // character takes more bytes than characters), which the read checked.
-    if (length == value.length() && length <= RECURRING_MAX_LENGTH) {
-      recurringBytes[slot] = Arrays.copyOfRange(b, start, pos - 1);
-      recurring[slot] = value;
-    }
-    return value;
+    return JsonStrings.recurring(this, slot);
   }
 
   /**

@@ -1,6 +1,7 @@
 package farm.moonx.events.spi;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads and skips JSON strings for {@link JsonIn} in the message body: plain ASCII scanned eight
@@ -30,6 +31,38 @@ final class JsonStrings {
     }
     int n = unescape(in, start, end, in.chars);
     return checked(in, new String(in.chars, 0, n), end);
+  }
+
+  /** The longest string {@link #recurring} keeps, in bytes. */
+  private static final int RECURRING_MAX_LENGTH = 64;
+
+  /**
+   * {@link #read}, through the reader's {@code slot} of recurring strings: when the string's bytes
+   * are those of the last plain one (ASCII, no escapes, at most {@value #RECURRING_MAX_LENGTH}
+   * bytes) read through that slot, returns that same {@code String} and moves past it.
+   */
+  static String recurring(JsonIn in, int slot) {
+    byte[] b = in.body;
+    int start = in.pos;
+    byte[] last = in.recurringBytes[slot];
+    if (last != null) {
+      int end = start + last.length;
+      // The cached bytes hold no quote, backslash or control byte (see below): equal bytes up
+      // to a quote are the same string.
+      if (end < b.length && b[end] == '"' && Arrays.equals(b, start, end, last, 0, last.length)) {
+        in.pos = end + 1;
+        return in.recurring[slot];
+      }
+    }
+    String value = read(in);
+    int length = in.pos - 1 - start;
+    // As many characters as bytes: plain ASCII without escapes (an escape or a multi-byte
+    // character takes more bytes than characters), which the read checked.
+    if (length == value.length() && length <= RECURRING_MAX_LENGTH) {
+      in.recurringBytes[slot] = Arrays.copyOfRange(b, start, in.pos - 1);
+      in.recurring[slot] = value;
+    }
+    return value;
   }
 
   /**
